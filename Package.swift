@@ -1,0 +1,115 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "radscribe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "radscribe", targets: ["radscribe"]),
+        .library(name: "RadScribeCore", targets: ["RadScribeCore"]),
+        .library(name: "RadScribeReporting", targets: ["RadScribeReporting"]),
+        .library(name: "RadScribeStorage", targets: ["RadScribeStorage"]),
+        .library(name: "RadScribeServer", targets: ["RadScribeServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+    ],
+    targets: [
+        .target(
+            name: "RadScribeCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RadScribeReporting",
+            dependencies: ["RadScribeCore"],
+            exclude: ["Normalization", "Lexicon", "Findings", "Sections", "Classification", "Agents", "Checks", "Rendering", "LanguageDetection"],  // WIP
+            resources: [.copy("Resources/Lexicon")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RadScribeStorage",
+            dependencies: [
+                "RadScribeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RadScribeServer",
+            dependencies: [
+                "RadScribeCore",
+                "RadScribeReporting",
+                "RadScribeStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "radscribe",
+            dependencies: [
+                "RadScribeCore",
+                "RadScribeReporting",
+                "RadScribeStorage",
+                "RadScribeServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeCoreTests",
+            dependencies: ["RadScribeCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeReportingTests",
+            dependencies: ["RadScribeCore", "RadScribeReporting"],
+            exclude: ["Normalization", "Findings", "Sections", "Agents", "Checks"],  // WIP
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeStorageTests",
+            dependencies: ["RadScribeCore", "RadScribeStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeServerTests",
+            dependencies: [
+                "RadScribeCore",
+                "RadScribeServer",
+                "RadScribeStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,122 @@
+import Foundation
+import Configuration
+import Logging
+import RadScribeCore
+import SystemPackage
+
+/// Reads ``ServerConfiguration`` from environment variables and an optional configuration file.
+///
+/// The file uses the same `RADSCRIBE_*` names as the environment, one `NAME=value` per line (the format of a
+/// systemd `EnvironmentFile` or a `.env` file). The environment wins over the file, so a deployment can override one
+/// setting without editing the file. Every value is validated here; the first bad one stops start-up with a
+/// ``ConfigurationError`` that names the setting.
+public struct ConfigurationLoader: Sendable {
+    /// The environment variable that names the configuration file.
+    public static let fileSetting = "RADSCRIBE_CONFIG_FILE"
+
+    private let environment: [String: String]
+
+    /// Creates a loader over `environment` (the process environment in production, a dictionary in tests).
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    /// Loads and validates the configuration.
+    ///
+    /// - Parameter file: A configuration file; when `nil`, the one named by `RADSCRIBE_CONFIG_FILE`, if any.
+    /// - Throws: ``ConfigurationError`` for the first invalid setting or an unreadable file.
+    public func load(file: String? = nil) async throws -> ServerConfiguration {
+        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider(environmentVariables: environment)]
+        if let path = file ?? environment[Self.fileSetting] {
+            do {
+                providers.append(try await EnvironmentVariablesProvider(environmentFilePath: FilePath(path), allowMissing: false))
+            } catch {
+                throw ConfigurationError(setting: Self.fileSetting, problem: "names a file that cannot be read: \(path)")
+            }
+        }
+        let settings = Settings(reader: ConfigReader(providers: providers))
+
+        let dataDirectory = settings.string("RADSCRIBE_DATA_DIR") ?? "data"
+        return ServerConfiguration(
+            host: try settings.host("RADSCRIBE_HOST") ?? "127.0.0.1",
+            port: try settings.integer("RADSCRIBE_PORT", in: 0...65535) ?? 8080,
+            dataDirectory: dataDirectory,
+            database: try settings.database("RADSCRIBE_DATABASE_URL"),
+            migrateOnStart: try settings.boolean("RADSCRIBE_MIGRATE_ON_START") ?? true,
+            logLevel: try settings.choice("RADSCRIBE_LOG_LEVEL", Logger.Level.init(rawValue:), accepted: Logger.Level.allCases.map(\.rawValue))
+                ?? .info,
+            logFormat: try settings.choice("RADSCRIBE_LOG_FORMAT", LogFormat.init(rawValue:), accepted: ["json", "text"]) ?? .json,
+            defaultLanguage: try settings.choice("RADSCRIBE_LANGUAGE", LanguageSelection.init(code:), accepted: ["de", "en", "auto"]) ?? .auto,
+            fallbackLanguage: try settings.choice("RADSCRIBE_FALLBACK_LANGUAGE", Language.init(rawValue:), accepted: ["de", "en"]) ?? .de,
+            limits: InputLimits(
+                maxBodyBytes: try settings.integer("RADSCRIBE_MAX_BODY_BYTES", in: 1024...(256 << 20)) ?? 1 << 20,
+                maxTextCharacters: try settings.integer("RADSCRIBE_MAX_TEXT_CHARS", in: 100...10_000_000) ?? 100_000,
+                maxJSONDepth: try settings.integer("RADSCRIBE_MAX_JSON_DEPTH", in: 2...256) ?? 16
+            )
+        )
+    }
+}
+
+/// Typed, validated access to settings by their environment-variable names.
+private struct Settings {
+    let reader: ConfigReader
+
+    func string(_ name: String) -> String? {
+        guard let value = reader.string(forKey: Self.key(name)) else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let value = string(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw ConfigurationError(setting: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")")
+        }
+        return number
+    }
+
+    func boolean(_ name: String) throws -> Bool? {
+        guard let value = string(name) else { return nil }
+        switch value.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError(setting: name, problem: "must be true or false (got \"\(value)\")")
+        }
+    }
+
+    func choice<T>(_ name: String, _ parse: (String) -> T?, accepted: [String]) throws -> T? {
+        guard let value = string(name) else { return nil }
+        guard let parsed = parse(value.lowercased()) else {
+            throw ConfigurationError(setting: name, problem: "must be one of \(accepted.joined(separator: ", ")) (got \"\(value)\")")
+        }
+        return parsed
+    }
+
+    func host(_ name: String) throws -> String? {
+        guard let value = string(name) else { return nil }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:")
+        guard value.allSatisfy(allowed.contains) else {
+            throw ConfigurationError(setting: name, problem: "must be a host name or IP address (got \"\(value)\")")
+        }
+        return value
+    }
+
+    /// `sqlite:PATH` or `sqlite://PATH`; absent means the SQLite file in the data directory.
+    func database(_ name: String) throws -> ServerConfiguration.Database? {
+        guard let value = string(name) else { return nil }
+        for prefix in ["sqlite://", "sqlite:"] where value.hasPrefix(prefix) {
+            let path = String(value.dropFirst(prefix.count))
+            guard !path.isEmpty else { break }
+            return .sqlite(path: path)
+        }
+        if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
+            throw ConfigurationError(setting: name, problem: "names PostgreSQL, which this version does not support yet; use sqlite:PATH")
+        }
+        throw ConfigurationError(setting: name, problem: "must be sqlite:PATH (got a value of another form)")
+    }
+
+    /// `RADSCRIBE_HTTP_PORT` → `radscribe.http.port`, the key form swift-configuration maps back to the same variable name.
+    private static func key(_ name: String) -> ConfigKey {
+        ConfigKey(name.lowercased().split(separator: "_").map(String.init))
+    }
+}
