@@ -92,7 +92,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RadScribeStorageTests",
-            dependencies: ["RadScribeCore", "RadScribeStorage"],
+            dependencies: [
+                "RadScribeCore",
+                "RadScribeStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -107,6 +111,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings

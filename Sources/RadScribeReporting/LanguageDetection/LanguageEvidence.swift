@@ -24,7 +24,7 @@ enum LanguageEvidence {
         "mit", "ohne", "kein", "keine", "keiner", "keines", "keinem", "keinen", "nicht", "ist", "sind", "war", "wird", "werden",
         "wurde", "wurden", "im", "am", "zur", "zum", "vom", "von", "bei", "beim", "auf", "aus", "nach", "unter", "über", "ueber",
         "durch", "als", "bis", "noch", "auch", "jedoch", "sich", "hier", "dabei", "mittels", "links", "rechts", "beidseits",
-        "beidseitig", "bds", "sonst", "etwa", "eher", "weiterhin", "zu", "vor", "seit", "zwischen",
+        "beidseitig", "bds", "li", "sonst", "etwa", "eher", "weiterhin", "zu", "vor", "seit", "zwischen",
     ]
 
     private static let englishFunctionWords = [
@@ -45,7 +45,8 @@ enum LanguageEvidence {
         "fraktur", "pneumonie", "ödem", "oedem", "stauung", "neu", "frisch", "alt", "empfehlung", "klinische", "angaben", "technik",
         "bauchaorta", "lymphknoten", "nebenniere", "nebennieren", "herzgröße", "herzgroesse", "verkalkung", "gefäße", "gefaesse",
         "kalibriert", "kalibrierte", "zeitgerecht", "verlaufskontrolle", "kontrolle", "erweitert", "erweiterung", "normgroß",
-        "normgross", "zentral", "infiltrat", "freie", "freier", "flüssigkeit", "fluessigkeit",
+        "normgross", "zentral", "infiltrat", "freie", "freier", "flüssigkeit", "fluessigkeit", "leichte", "leichtes", "leichten", "leichter",
+        "schmerz", "schmerzen", "fieber", "husten", "atemnot", "luftnot", "unfall", "sturz", "stabil", "ja", "nein",
     ]
 
     private static let englishVocabulary = [
@@ -57,7 +58,8 @@ enum LanguageEvidence {
         "bladder", "soft", "tissue", "tissues", "bone", "bones", "stable", "unchanged", "prior", "previous", "study", "exam",
         "examination", "focal", "free", "fluid", "air", "wall", "opacity", "opacities", "cardiomediastinal", "silhouette",
         "degenerative", "changes", "change", "possible", "probable", "post", "enlarged", "new", "old",
-        "follow", "up", "node", "nodes", "lymph", "adrenal", "gland", "glands", "vessels", "patent", "calcification",
+        "follow", "up", "node", "nodes", "lymph", "adrenal", "gland", "glands", "vessels", "patent", "calcification", "pain",
+        "cancer", "cough", "fever", "surgery", "weeks", "rib", "ribs", "loss", "throat", "yes",
     ]
 
     private static let weights: [WordKey: Int] = {
@@ -79,13 +81,18 @@ enum LanguageEvidence {
         WordSuffix("ung"), WordSuffix("ungen"), WordSuffix("lich"), WordSuffix("liche"), WordSuffix("lichen"),
         WordSuffix("licher"), WordSuffix("keit"), WordSuffix("heit"), WordSuffix("isch"), WordSuffix("ische"),
         WordSuffix("ischen"), WordSuffix("ischer"), WordSuffix("tionen"), WordSuffix("iert"), WordSuffix("ierte"),
-        WordSuffix("ierten"), WordSuffix("nahme"), WordSuffix("weise"), WordSuffix("bar", minimumStem: 4), WordSuffix("chen"),
+        WordSuffix("ierten"), WordSuffix("nahme"), WordSuffix("weise"), WordSuffix("zbar"), WordSuffix("llbar"), WordSuffix("isbar"), WordSuffix("tbar"), WordSuffix("ssbar"),
+        WordSuffix("chbar"), WordSuffix("rbar"), WordSuffix("chen"),
         WordSuffix("seitig"), WordSuffix("seitige"), WordSuffix("seitigen"), WordSuffix("lappen"), WordSuffix("ig", minimumStem: 4),
+        WordSuffix("ie", minimumStem: 3), WordSuffix("ose", minimumStem: 3), WordSuffix("iv", minimumStem: 3), WordSuffix("ell", minimumStem: 3),
+        WordSuffix("zinom"), WordSuffix("adenom"), WordSuffix("atom"), WordSuffix("iom"), WordSuffix("sarkom"), WordSuffix("myelom"),
+        WordSuffix("syndrom"), WordSuffix("ndert"), WordSuffix("ssert"), WordSuffix("weitert"), WordSuffix("kleinert"),
     ]
 
     private static let englishSuffixes = [
         WordSuffix("tions"), WordSuffix("ness"), WordSuffix("ing", minimumStem: 3), WordSuffix("ed", minimumStem: 3),
         WordSuffix("ly", minimumStem: 3), WordSuffix("ous"), WordSuffix("ity"), WordSuffix("ies"), WordSuffix("ary"),
         WordSuffix("ic", minimumStem: 3), WordSuffix("ance"), WordSuffix("ence"), WordSuffix("sided"), WordSuffix("ated"),
+        WordSuffix("osis"), WordSuffix("oma"), WordSuffix("omas"),
     ]
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Configuration
+import Foundation
 import Logging
 import RadScribeCore
 import SystemPackage
@@ -17,8 +17,10 @@ public struct ConfigurationLoader: Sendable {
     private let environment: [String: String]
 
     /// Creates a loader over `environment` (the process environment in production, a dictionary in tests).
+    ///
+    /// A variable set to the empty string counts as unset, so `RADSCRIBE_PORT= radscribe serve` falls back to the file or default.
     public init(environment: [String: String]) {
-        self.environment = environment
+        self.environment = environment.filter { !$0.value.isEmpty }
     }
 
     /// Loads and validates the configuration.
@@ -70,7 +72,10 @@ private struct Settings {
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let value = string(name) else { return nil }
         guard let number = Int(value), range.contains(number) else {
-            throw ConfigurationError(setting: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")")
+            throw ConfigurationError(
+                setting: name,
+                problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")"
+            )
         }
         return number
     }

@@ -39,7 +39,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .contentTooLarge:
             Problem(.contentTooLarge, type: "/problems/body-too-large", title: "Request body too large", detail: error.body)
         default:
-            Problem(error.status, type: "/problems/http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.body, headers: error.headers)
+            Problem(
+                error.status,
+                type: "/problems/http-\(error.status.code)",
+                title: error.status.reasonPhrase,
+                detail: error.body,
+                headers: error.headers
+            )
         }
     }
 }

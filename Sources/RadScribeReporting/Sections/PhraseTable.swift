@@ -1,0 +1,183 @@
+/// A keyword table of one- or more-word phrases, looked up token by token on a ``FoldedText``.
+///
+/// Phrases are written in lower or mixed case; words are split like text tokens ("bi-rads" is two words). A word
+/// ending in `*` also matches its inflected forms (stem plus `e`, `n`, `s`, `en`, `er`, `es`, `em`: "hypokinetisch*"
+/// matches "hypokinetischen"). A single word starting with `*` is a compound head: it matches a longer token that ends
+/// with it ("*metastase*" matches "Lebermetastasen"). Look-ups hash the first word and compare the rest in place, so a
+/// look-up costs one or two dictionary probes and no allocation.
+struct PhraseTable<Value: Sendable>: Sendable {
+    /// A successful look-up.
+    struct Match: Sendable {
+        /// The value of the matched phrase.
+        var value: Value
+        /// The index of the phrase in the table, a stable identity for counting distinct phrases.
+        var entry: Int
+        /// How many tokens the phrase covers.
+        var tokenCount: Int
+    }
+
+    private struct Word: Sendable {
+        var units: [UInt16]
+        var inflectable: Bool
+    }
+
+    private struct Entry: Sendable {
+        var words: [Word]
+        var value: Value
+    }
+
+    private let entries: [Entry]
+    private let firstWordIndex: [UInt64: [Int]]
+    private let compoundHeads: [Int]
+    private let shortestCompoundHead: Int
+
+    /// Builds a table from phrases and their values, in order (an earlier phrase wins a tie).
+    init(_ phrases: KeyValuePairs<String, Value>) {
+        self.init(entries: phrases.map { ($0.key, $0.value) })
+    }
+
+    /// Builds a table from phrases and their values, in order (an earlier phrase wins a tie).
+    init(entries phrases: [(String, Value)]) {
+        var entries: [Entry] = []
+        var firstWordIndex: [UInt64: [Int]] = [:]
+        var compoundHeads: [Int] = []
+        for (phrase, value) in phrases {
+            let parsed = Self.parse(phrase)
+            let index = entries.count
+            entries.append(Entry(words: parsed.words, value: value))
+            if parsed.isCompoundHead {
+                compoundHeads.append(index)
+            } else {
+                let first = parsed.words[0].units
+                firstWordIndex[CodeUnit.hash(first, 0, first.count), default: []].append(index)
+            }
+        }
+        self.entries = entries
+        self.firstWordIndex = firstWordIndex
+        self.compoundHeads = compoundHeads
+        self.shortestCompoundHead = compoundHeads.map { entries[$0].words[0].units.count }.min() ?? Int.max
+    }
+
+    /// The longest phrase that starts at token `index`, or `nil`.
+    func match(at index: Int, in text: FoldedText) -> Match? {
+        let token = text.tokens[index]
+        var best: Match?
+        consider(firstWordIndex[token.hash], at: index, in: text, stemLength: token.length, best: &best)
+        for suffix in inflectionSuffixes where token.length - suffix.count >= 3 && Self.hasSuffix(suffix, text.units, token.end) {
+            let stemEnd = token.end - suffix.count
+            consider(
+                firstWordIndex[CodeUnit.hash(text.units, token.start, stemEnd)],
+                at: index,
+                in: text,
+                stemLength: token.length - suffix.count,
+                best: &best
+            )
+        }
+        if best == nil, token.length > shortestCompoundHead {
+            for entryIndex in compoundHeads where Self.word(entries[entryIndex].words[0], endsToken: token, in: text) {
+                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1)
+            }
+        }
+        return best
+    }
+
+    /// Whether a phrase of the table starts at token `index`.
+    func contains(tokenAt index: Int, in text: FoldedText) -> Bool {
+        match(at: index, in: text) != nil
+    }
+
+    // MARK: - Matching
+
+    private func consider(_ candidates: [Int]?, at index: Int, in text: FoldedText, stemLength: Int, best: inout Match?) {
+        guard let candidates else { return }
+        let token = text.tokens[index]
+        for entryIndex in candidates {
+            let entry = entries[entryIndex]
+            // A stem match (token longer than the word) only counts for inflectable words.
+            if stemLength != token.length && !entry.words[0].inflectable { continue }
+            guard entry.words.count > (best?.tokenCount ?? 0), index + entry.words.count <= text.tokens.count else { continue }
+            var matches = true
+            for offset in 1..<max(1, entry.words.count) {
+                let tokenIndex = index + offset
+                guard Self.gapJoinsPhrase(in: text, after: tokenIndex - 1),
+                    Self.word(entry.words[offset], matches: text.tokens[tokenIndex], in: text)
+                else {
+                    matches = false
+                    break
+                }
+            }
+            if matches { best = Match(value: entry.value, entry: entryIndex, tokenCount: entry.words.count) }
+        }
+    }
+
+    /// Words of a phrase may be separated by blanks, a hyphen, a slash or an apostrophe, but not by a line break or punctuation.
+    private static func gapJoinsPhrase(in text: FoldedText, after index: Int) -> Bool {
+        let start = text.tokens[index].end
+        let end = text.tokens[index + 1].start
+        guard end - start <= 3 else { return false }
+        for position in start..<end {
+            let unit = text.units[position]
+            guard CodeUnit.isBlank(unit) || unit == CodeUnit.hyphen || unit == CodeUnit.slash || unit == 0x27 || unit == 0x2019 else {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func word(_ word: Word, matches token: TextToken, in text: FoldedText) -> Bool {
+        let count = word.units.count
+        guard token.length == count || (word.inflectable && token.length > count) else { return false }
+        for offset in 0..<count where text.units[token.start + offset] != word.units[offset] { return false }
+        return token.length == count || isSuffix(text.units, token.start + count, token.end)
+    }
+
+    private static func word(_ word: Word, endsToken token: TextToken, in text: FoldedText) -> Bool {
+        let count = word.units.count
+        if hasSuffix(word.units, text.units, token.end) { return token.end - count > token.start }
+        guard word.inflectable else { return false }
+        for suffix in inflectionSuffixes where hasSuffix(suffix, text.units, token.end) {
+            let stemEnd = token.end - suffix.count
+            if stemEnd - count > token.start && hasSuffix(word.units, text.units, stemEnd) { return true }
+        }
+        return false
+    }
+
+    private static func isSuffix(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        inflectionSuffixes.contains { suffix in
+            suffix.count == end - start && suffix.indices.allSatisfy { units[start + $0] == suffix[$0] }
+        }
+    }
+
+    private static func hasSuffix(_ suffix: [UInt16], _ units: [UInt16], _ end: Int) -> Bool {
+        let start = end - suffix.count
+        guard start >= 0 else { return false }
+        for offset in suffix.indices where units[start + offset] != suffix[offset] { return false }
+        return true
+    }
+
+    // MARK: - Parsing
+
+    private static func parse(_ phrase: String) -> (words: [Word], isCompoundHead: Bool) {
+        let folded = FoldedText(phrase)
+        precondition(!folded.tokens.isEmpty, "empty phrase in table")
+        let words = folded.tokens.map { token in
+            Word(
+                units: Array(folded.units[token.start..<token.end]),
+                inflectable: token.end < folded.units.count && folded.units[token.end] == 0x2A
+            )
+        }
+        let isCompoundHead = folded.tokens[0].start > 0 && folded.units[folded.tokens[0].start - 1] == 0x2A
+        precondition(!isCompoundHead || words.count == 1, "a compound head must be one word")
+        return (words, isCompoundHead)
+    }
+}
+
+extension PhraseTable where Value == Void {
+    /// Builds a set of words or phrases.
+    init(words: [String]) {
+        self.init(entries: words.map { ($0, ()) })
+    }
+}
+
+/// The endings an inflectable table word may carry (German adjective and noun endings, English plural).
+private let inflectionSuffixes: [[UInt16]] = ["e", "n", "s", "en", "er", "es", "em"].map { Array($0.utf16) }
