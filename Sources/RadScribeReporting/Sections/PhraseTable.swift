@@ -3,7 +3,8 @@
 /// Phrases are written in lower or mixed case; words are split like text tokens ("bi-rads" is two words). A word
 /// ending in `*` also matches its inflected forms (stem plus `e`, `n`, `s`, `en`, `er`, `es`, `em`: "hypokinetisch*"
 /// matches "hypokinetischen"). A single word starting with `*` is a compound head: it matches a longer token that ends
-/// with it ("*metastase*" matches "Lebermetastasen"). Look-ups hash the first word and compare the rest in place, so a
+/// with it ("*metastase*" matches "Lebermetastasen"). A single word ending in `+` is a compound prefix: it matches a
+/// token at least three letters longer that starts with it ("leber+" matches "Leberzyste"). Look-ups hash the first word and compare the rest in place, so a
 /// look-up costs one or two dictionary probes and no allocation.
 struct PhraseTable<Value: Sendable>: Sendable {
     /// A successful look-up.
@@ -30,6 +31,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private let firstWordIndex: [UInt64: [Int]]
     private let compoundHeads: [Int]
     private let shortestCompoundHead: Int
+    private let prefixIndex: [UInt64: [Int]]
+    private let prefixLengths: [Int]
 
     /// Builds a table from phrases and their values, in order (an earlier phrase wins a tie).
     init(_ phrases: KeyValuePairs<String, Value>) {
@@ -41,21 +44,24 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var entries: [Entry] = []
         var firstWordIndex: [UInt64: [Int]] = [:]
         var compoundHeads: [Int] = []
+        var prefixIndex: [UInt64: [Int]] = [:]
         for (phrase, value) in phrases {
             let parsed = Self.parse(phrase)
             let index = entries.count
             entries.append(Entry(words: parsed.words, value: value))
-            if parsed.isCompoundHead {
-                compoundHeads.append(index)
-            } else {
-                let first = parsed.words[0].units
-                firstWordIndex[CodeUnit.hash(first, 0, first.count), default: []].append(index)
+            let first = parsed.words[0].units
+            switch parsed.compound {
+            case .head: compoundHeads.append(index)
+            case .prefix: prefixIndex[CodeUnit.hash(first, 0, first.count), default: []].append(index)
+            case nil: firstWordIndex[CodeUnit.hash(first, 0, first.count), default: []].append(index)
             }
         }
         self.entries = entries
         self.firstWordIndex = firstWordIndex
         self.compoundHeads = compoundHeads
         self.shortestCompoundHead = compoundHeads.map { entries[$0].words[0].units.count }.min() ?? Int.max
+        self.prefixIndex = prefixIndex
+        self.prefixLengths = Set(prefixIndex.values.map { entries[$0[0]].words[0].units.count }).sorted()
     }
 
     /// The longest phrase that starts at token `index`, or `nil`.
@@ -73,12 +79,18 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 best: &best
             )
         }
-        if best == nil, token.length > shortestCompoundHead {
+        guard best == nil else { return best }
+        if token.length > shortestCompoundHead {
             for entryIndex in compoundHeads where Self.word(entries[entryIndex].words[0], endsToken: token, in: text) {
                 return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1)
             }
         }
-        return best
+        for length in prefixLengths where token.length >= length + 3 {
+            if let entryIndex = prefixIndex[CodeUnit.hash(text.units, token.start, token.start + length)]?.first {
+                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1)
+            }
+        }
+        return nil
     }
 
     /// Whether a phrase of the table starts at token `index`.
@@ -157,7 +169,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     // MARK: - Parsing
 
-    private static func parse(_ phrase: String) -> (words: [Word], isCompoundHead: Bool) {
+    private enum Compound {
+        case head
+        case prefix
+    }
+
+    private static func parse(_ phrase: String) -> (words: [Word], compound: Compound?) {
         let folded = FoldedText(phrase)
         precondition(!folded.tokens.isEmpty, "empty phrase in table")
         let words = folded.tokens.map { token in
@@ -166,9 +183,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 inflectable: token.end < folded.units.count && folded.units[token.end] == 0x2A
             )
         }
-        let isCompoundHead = folded.tokens[0].start > 0 && folded.units[folded.tokens[0].start - 1] == 0x2A
-        precondition(!isCompoundHead || words.count == 1, "a compound head must be one word")
-        return (words, isCompoundHead)
+        let last = folded.tokens[folded.tokens.count - 1]
+        var compound: Compound?
+        if folded.tokens[0].start > 0 && folded.units[folded.tokens[0].start - 1] == 0x2A {
+            compound = .head
+        } else if last.end < folded.units.count && folded.units[last.end] == 0x2B {
+            compound = .prefix
+        }
+        precondition(compound == nil || words.count == 1, "a compound head or prefix must be one word")
+        return (words, compound)
     }
 }
 

@@ -67,19 +67,23 @@ enum SectionHeaderVocabulary {
         "zeigten", "hat", "haben", "hatte", "spricht", "sprechen", "passt", "passen", "entspricht", "entsprechen", "liegt",
         "liegen", "lag", "lagen", "besteht", "bestehen", "ergibt", "ergab", "erfolgt", "erfolgte", "kann", "können", "sollte",
         "muss", "unverändert", "stabil", "konstant", "vereinbar", "ähnlich", "identisch", "gleich", "größenprogredient",
-        "größenregredient", "progredient", "regredient", "wie", "bitte",
+        "größenregredient", "progredient", "regredient", "wie", "bitte", "deutet", "deuten", "weist", "weisen", "lässt",
+        "lassen", "bestätigt", "bestätigen", "imponiert", "imponieren", "stellt", "stellen", "findet", "finden", "erscheint",
+        "erscheinen", "bedarf", "korreliert", "korrelieren", "sprach",
         // English
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "suggest", "suggests", "suggested", "suggesting",
         "show", "shows", "showed", "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "reveal", "reveals",
         "remain", "remains", "may", "can", "could", "would", "should", "will", "might", "must", "consistent", "compatible",
         "suggestive", "concerning", "likely", "noted", "seen", "unchanged", "stable", "similar", "that", "which", "including",
-        "regarding", "since", "as", "there",
+        "regarding", "since", "as", "there", "correlate", "correlates", "favor", "favors", "favour", "favours", "represent",
+        "represents", "reflect", "reflects", "raise", "raises", "support", "supports", "persist", "persists", "resolved",
+        "improved", "worsened", "appear", "appears", "require", "requires", "identified", "described",
     ])
 
     /// Prepositions and conjunctions after a header word: prose when no colon follows ("Vergleich zur Voruntersuchung",
     /// "history of smoking"), but allowed inside a qualified header ("Vergleich zur Voruntersuchung vom 3.2.:").
     static let prosePrepositions = PhraseTable<Void>(words: [
-        "der", "des", "vom", "von", "zur", "zum", "zu", "mit", "im", "in", "am", "an", "bei", "für", "nach", "vor", "auf", "aus",
+        "des", "einer", "eines", "vom", "von", "zur", "zum", "zu", "mit", "im", "in", "am", "an", "bei", "für", "nach", "vor", "auf", "aus",
         "über", "unter", "und", "oder", "sowie", "of", "with", "to", "from", "in", "on", "at", "for", "by", "and", "or", "versus",
         "vs",
     ])
