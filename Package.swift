@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "RadScribeReporting",
             dependencies: ["RadScribeCore"],
-            exclude: ["Normalization", "Lexicon", "Findings", "Sections", "Classification", "Agents", "Checks", "Rendering", "LanguageDetection"],  // WIP
+            exclude: ["Normalization", "Lexicon", "Findings", "Sections", "Classification", "Agents"],  // WIP
             resources: [.copy("Resources/Lexicon")],
             swiftSettings: swiftSettings
         ),
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "RadScribeReportingTests",
             dependencies: ["RadScribeCore", "RadScribeReporting"],
-            exclude: ["Normalization", "Findings", "Sections", "Agents", "Checks"],  // WIP
+            exclude: ["Normalization", "Findings", "Sections", "Agents"],  // WIP
             swiftSettings: swiftSettings
         ),
         .testTarget(

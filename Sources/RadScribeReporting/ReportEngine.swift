@@ -17,6 +17,3 @@ public struct ReportEngine: Sendable {
             findings: [], examData: ExamData(), warnings: [], provenance: Provenance(engine: "rule-based", engineVersion: Self.version, lexiconVersion: "0"))
     }
 }
-public struct ReportRenderer: Sendable { public init() {}
-    public func plainText(_ r: StructuredReport) -> String { r.text }
-    public func markdown(_ r: StructuredReport) -> String { r.text } }

@@ -40,7 +40,7 @@ public struct ConsistencyChecker: Sendable {
         let input = CheckInput(
             text: text,
             sections: sections,
-            findings: findings.map(AnalyzedFinding.init),
+            findings: findings.map(CheckedFinding.init),
             language: language,
             context: context,
             clinicalQuestionLaterality: clinicalQuestionLaterality
@@ -73,7 +73,7 @@ struct CheckInput {
     /// The report's sections.
     let sections: [ReportSection]
     /// The findings, each with its sentence tokenised.
-    let findings: [AnalyzedFinding]
+    let findings: [CheckedFinding]
     /// The language of the messages.
     let language: Language
     /// The exam context.
@@ -81,8 +81,8 @@ struct CheckInput {
     /// The side named by the ordered clinical question, if the caller found one.
     let clinicalQuestionLaterality: Laterality?
 
-    /// The findings that stand in one of `kinds`.
-    func findings(in kinds: Set<SectionKind>) -> [AnalyzedFinding] {
+    /// The findings that stand in one of `kinds`, in text order.
+    func findings(in kinds: [SectionKind]) -> [CheckedFinding] {
         findings.filter { kinds.contains($0.finding.section) }
     }
 

@@ -8,7 +8,7 @@ import RadScribeCore
 /// Lungenembolie"). All mentions of a concept are merged into one warning; the message says "Verdacht auf"/"suspected"
 /// when no mention asserts it outright.
 struct CriticalFindingCheck: ConsistencyCheck {
-    private static let reportedSections: Set<SectionKind> = [.findings, .impression, .other]
+    private static let reportedSections: [SectionKind] = [.findings, .impression, .other]
 
     func warnings(for input: CheckInput) -> [ReportWarning] {
         var mentionsByConcept: [String: [ConceptMention]] = [:]

@@ -8,11 +8,11 @@ import RadScribeCore
 /// since it rests on something absent.
 struct ImpressionPresenceCheck: ConsistencyCheck {
     /// Reports with fewer words than this are short enough to do without an impression.
-    static let shortReportWordCount = 25
+    static let shortReportWordCount = 15
 
     func warnings(for input: CheckInput) -> [ReportWarning] {
-        let words = Self.wordCount(of: input.text)
-        let hasImpression = input.sections.contains { $0.kind == .impression && Self.wordCount(of: $0.text) > 0 }
+        let words = Self.wordCount(of: input.text, upTo: Self.shortReportWordCount)
+        let hasImpression = input.sections.contains { $0.kind == .impression && Self.wordCount(of: $0.text, upTo: 1) > 0 }
         guard words > 0, !hasImpression else { return [] }
         return [
             ReportWarning(
@@ -24,14 +24,20 @@ struct ImpressionPresenceCheck: ConsistencyCheck {
         ]
     }
 
-    /// The number of runs of letters or digits in `text`.
-    static func wordCount(of text: String) -> Int {
+    /// The number of runs of letters, digits and non-ASCII characters in `text` (a byte scan: umlauts count as
+    /// letters), counting no further than `limit`.
+    static func wordCount(of text: String, upTo limit: Int) -> Int {
         var count = 0
         var isInWord = false
-        for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-            if isWordScalar, !isInWord { count += 1 }
-            isInWord = isWordScalar
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            let isWordByte =
+                byte >= 0x80 || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            if isWordByte, !isInWord {
+                count += 1
+                if count == limit { return count }
+            }
+            isInWord = isWordByte
         }
         return count
     }

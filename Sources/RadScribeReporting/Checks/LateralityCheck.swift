@@ -3,18 +3,27 @@ import RadScribeCore
 /// Warns when left and right disagree, by three rules.
 ///
 /// 1. **Clinical question against findings.** The question names one side (``CheckInput/clinicalQuestionLaterality``,
-///    else the sides of the clinical-information findings, when they name exactly one side), the findings and impression
+///    else the sides of the clinical-information findings, when they name exactly one side other than as past history
+///    such as "Z. n. Mastektomie links"), the findings and impression
 ///    report positive pathology (a `finding` concept, present or possible) only on the other side, and never address the
 ///    asked side at all. A sentence that addresses the asked side, even to negate it ("links kein Konkrement"), means
 ///    the radiologist looked there, so it silences the rule.
 /// 2. **Findings against impression.** A pathology concept is positive only on one side in the findings and only on
 ///    the other side in the impression, and neither section mentions it bilaterally.
-/// 3. **Within one clause.** A positive sentence about at most one organ names left and right in the same clause
-///    ("linke Niere mit rechtsseitiger Zyste"), with no bilateral word. Commas, numbers and conjunctions end a clause
-///    ("Niere links 11 cm, rechts 12 cm"), and words of direction, extent or comparison and the heart's chambers make
-///    two sides legitimate ("Verlagerung des Mediastinums nach rechts", "linker und rechter Ventrikel").
+/// 3. **Within one clause.** A positive sentence whose only location is one paired organ (kidney, adrenal gland,
+///    ovary, testis, …) names left and right in the same clause ("linke Niere mit rechtsseitiger Zyste"), with no
+///    bilateral word. Commas, numbers and conjunctions end a clause ("Niere links 11 cm, rechts 12 cm"), and words of
+///    direction, extent or comparison make two sides legitimate ("Niere nach rechts verlagert", "rechts mehr als
+///    links"). Organs whose sides name parts of one structure or of a shared location (lung lobes, liver lobes, heart
+///    chambers, mediastinum) are left out: in "left basilar consolidation with right basilar opacities" the two sides
+///    describe two lesions, and text alone cannot tell that from a contradiction.
 struct LateralityCheck: ConsistencyCheck {
-    private static let reportedSections: Set<SectionKind> = [.findings, .impression, .other]
+    private static let reportedSections: [SectionKind] = [.findings, .impression, .other]
+    /// Paired organs whose side belongs to the organ as a whole, so that one clause cannot give it two sides.
+    private static let pairedOrgans: Set<String> = [
+        "kidney", "adrenal_gland", "ovary", "testis", "breast", "ureter", "seminal_vesicle", "fallopian_tube", "epididymis",
+        "parotid_gland", "submandibular_gland", "orbit", "eye",
+    ]
 
     func warnings(for input: CheckInput) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
@@ -27,7 +36,9 @@ struct LateralityCheck: ConsistencyCheck {
     // MARK: - Clinical question against findings
 
     private func questionMismatch(_ input: CheckInput) -> ReportWarning? {
-        let questionFindings = input.findings(in: [.clinicalInformation]).filter { $0.finding.laterality != nil }
+        let questionFindings = input.findings(in: [.clinicalInformation]).filter {
+            $0.finding.laterality != nil && !$0.namesSidesOnlyInPastHistory
+        }
         guard let asked = input.clinicalQuestionLaterality ?? Self.singleSide(of: questionFindings), asked != .bilateral else {
             return nil
         }
@@ -52,21 +63,21 @@ struct LateralityCheck: ConsistencyCheck {
     }
 
     /// The one side the clinical-information findings name, or `nil` when they name none, both, or bilateral.
-    private static func singleSide(of findings: [AnalyzedFinding]) -> Laterality? {
+    private static func singleSide(of findings: [CheckedFinding]) -> Laterality? {
         let sides = Set(findings.compactMap(\.finding.laterality))
         guard sides.count == 1, let side = sides.first, side != .bilateral else { return nil }
         return side
     }
 
-    private static func isPositivePathology(_ analyzed: AnalyzedFinding) -> Bool {
+    private static func isPositivePathology(_ analyzed: CheckedFinding) -> Bool {
         analyzed.finding.assertion != .absent && analyzed.finding.concepts.contains { $0.category == "finding" && $0.assertion != .absent }
     }
 
     // MARK: - Findings against impression
 
     private func crossSectionMismatches(_ input: CheckInput) -> [ReportWarning] {
-        let findings = Self.positivePathology(in: .findings, input: input)
-        let impression = Self.positivePathology(in: .impression, input: input)
+        let impression = Self.positivePathology(in: .impression, input: input) { _ in true }
+        let findings = Self.positivePathology(in: .findings, input: input) { impression.mentions[$0] != nil }
         var warnings: [ReportWarning] = []
         for concept in findings.concepts {
             guard let inFindings = findings.mentions[concept], let inImpression = impression.mentions[concept],
@@ -91,18 +102,22 @@ struct LateralityCheck: ConsistencyCheck {
         return warnings
     }
 
-    /// The positive pathology mentions of one section.
-    private static func positivePathology(in section: SectionKind, input: CheckInput) -> ConceptIndex {
-        ConceptIndex(section: section, of: input) { analyzed, mention in
-            analyzed.finding.assertion != .absent && mention.category == "finding" && mention.assertion != .absent
+    /// The positive pathology mentions of one section, limited to the concepts `isWanted` accepts.
+    private static func positivePathology(in section: SectionKind, input: CheckInput, isWanted: (String) -> Bool) -> SectionConceptIndex {
+        SectionConceptIndex(section: section, of: input) { analyzed, mention in
+            analyzed.finding.assertion != .absent && mention.category == "finding" && mention.assertion != .absent && isWanted(mention.concept)
         }
     }
 
     /// The one side (left or right) all sided mentions share; `nil` when none has a side, sides differ, or one is bilateral.
-    private static func onlySide(of mentions: [SidedMention]) -> Laterality? {
-        let sides = Set(mentions.compactMap(\.side))
-        guard sides.count == 1, let side = sides.first, side != .bilateral else { return nil }
-        return side
+    private static func onlySide(of mentions: [IndexedMention]) -> Laterality? {
+        var shared: Laterality?
+        for mention in mentions {
+            guard let side = mention.side else { continue }
+            if side == .bilateral || (shared != nil && shared != side) { return nil }
+            shared = side
+        }
+        return shared
     }
 
     // MARK: - Within one clause
@@ -110,8 +125,10 @@ struct LateralityCheck: ConsistencyCheck {
     private func clauseConflicts(_ input: CheckInput) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
         for analyzed in input.findings(in: Self.reportedSections) {
-            guard analyzed.finding.assertion != .absent, Set(analyzed.finding.locations).count <= 1,
-                !analyzed.contains(anyOf: CheckVocabulary.bilateralWords), !analyzed.contains(anyOf: CheckVocabulary.twoSidedContextWords),
+            let locations = analyzed.finding.locations
+            guard analyzed.finding.assertion != .absent, let organ = locations.first, Self.pairedOrgans.contains(organ),
+                locations.allSatisfy({ $0 == organ }), analyzed.mayNameLeftAndRight,
+                !analyzed.namesBothSides, !analyzed.contains(.twoSidedContext),
                 let sides = Self.conflictingSides(in: analyzed)
             else { continue }
             warnings.append(
@@ -130,12 +147,12 @@ struct LateralityCheck: ConsistencyCheck {
     }
 
     /// The spans of the first left and right word that share a clause, or `nil` when no clause names both sides.
-    private static func conflictingSides(in analyzed: AnalyzedFinding) -> [TextSpan]? {
+    private static func conflictingSides(in analyzed: CheckedFinding) -> [TextSpan]? {
         for clause in analyzed.clauses {
             var left: TextSpan?
             var right: TextSpan?
             for token in analyzed.tokens[clause] {
-                switch AnalyzedFinding.side(of: token) {
+                switch token.side {
                 case .left: left = left ?? token.span
                 case .right: right = right ?? token.span
                 case .bilateral: return nil
@@ -150,7 +167,7 @@ struct LateralityCheck: ConsistencyCheck {
     // MARK: - Words
 
     /// The spans of the words naming `side` in the sentence, or the whole sentence when its side was inferred.
-    private static func sideEvidence(_ analyzed: AnalyzedFinding, _ side: Laterality) -> [TextSpan] {
+    private static func sideEvidence(_ analyzed: CheckedFinding, _ side: Laterality) -> [TextSpan] {
         let spans = analyzed.spans(naming: side)
         return spans.isEmpty ? [analyzed.finding.span] : spans
     }

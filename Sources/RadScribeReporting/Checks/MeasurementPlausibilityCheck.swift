@@ -63,9 +63,9 @@ struct MeasurementPlausibilityCheck: ConsistencyCheck {
     }
 
     /// The message for an implausible measurement, or `nil` when it is plausible.
-    private func problem(with measurement: Measurement, in analyzed: AnalyzedFinding, input: CheckInput) -> String? {
+    private func problem(with measurement: Measurement, in analyzed: CheckedFinding, input: CheckInput) -> String? {
         if measurement.unit == "%" {
-            guard measurement.values.contains(where: { $0 > 100 }), !analyzed.contains(anyOf: CheckVocabulary.changeWords) else { return nil }
+            guard measurement.values.contains(where: { $0 > 100 }), !analyzed.contains(.change) else { return nil }
             return input.localized(
                 de: "Unplausibler Messwert: \(measurement.text) – mehr als 100 %?",
                 en: "Implausible measurement: \(measurement.text) – more than 100 %?"
@@ -81,7 +81,7 @@ struct MeasurementPlausibilityCheck: ConsistencyCheck {
         }
         let organs = analyzed.finding.locations.filter { Self.organLimits[$0] != nil }
         guard let organ = organs.first, organs.allSatisfy({ !Self.organLimits[$0]!.allows(millimeters) }) else { return nil }
-        let name = AnatomyNames.name(of: organ, in: input.language)
+        let name = CheckAnatomyNames.name(of: organ, in: input.language)
         return input.localized(
             de: "Unplausibler Messwert (\(name)): \(measurement.text) – Einheitenfehler?",
             en: "Implausible measurement (\(name)): \(measurement.text) – unit slip?"

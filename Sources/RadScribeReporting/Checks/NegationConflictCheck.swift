@@ -8,14 +8,16 @@ import RadScribeCore
 /// modality, procedure and descriptor mentions are skipped (a negated lesion's sentence may negate its organ too), and
 /// so are mentions of past history. One warning per concept; the evidence is every mention in a conflicting pair.
 struct NegationConflictCheck: ConsistencyCheck {
-    private static let ignoredCategories: Set<String> = ["anatomy", "modality", "procedure", "descriptor"]
+    private static let ignoredCategories = ["anatomy", "modality", "procedure", "descriptor"]
 
     func warnings(for input: CheckInput) -> [ReportWarning] {
-        let impression = index(of: .impression, input: input)
-        let findings = index(of: .findings, input: input)
+        let impression = index(of: .impression, input: input) { _ in true }
+        let findings = index(of: .findings, input: input) { impression.mentions[$0] != nil }
         var warnings: [ReportWarning] = []
         for concept in impression.concepts {
-            guard let impressionMentions = impression.mentions[concept], let findingMentions = findings.mentions[concept] else { continue }
+            guard let indexedImpression = impression.mentions[concept], let indexedFindings = findings.mentions[concept] else { continue }
+            let impressionMentions = indexedImpression.filter { !$0.isPastHistory }
+            let findingMentions = indexedFindings.filter { !$0.isPastHistory }
             var evidence: Set<TextSpan> = []
             var impressionAsserts: Bool?
             for stated in impressionMentions {
@@ -26,7 +28,7 @@ struct NegationConflictCheck: ConsistencyCheck {
                 }
             }
             guard let impressionAsserts else { continue }
-            let term = impressionMentions[0].mention.preferredTerm
+            let term = indexedImpression[0].mention.preferredTerm
             warnings.append(
                 ReportWarning(
                     code: .negationConflict,
@@ -39,11 +41,10 @@ struct NegationConflictCheck: ConsistencyCheck {
         return warnings
     }
 
-    /// The present or absent mentions of one section that can conflict.
-    private func index(of section: SectionKind, input: CheckInput) -> ConceptIndex {
-        ConceptIndex(section: section, of: input) { analyzed, mention in
-            mention.assertion != .possible && !Self.ignoredCategories.contains(mention.category)
-                && !analyzed.isPastHistory(at: analyzed.tokenIndex(at: mention.span))
+    /// The present or absent mentions of one section that can conflict, limited to the concepts `isWanted` accepts.
+    private func index(of section: SectionKind, input: CheckInput, isWanted: (String) -> Bool) -> SectionConceptIndex {
+        SectionConceptIndex(section: section, of: input) { _, mention in
+            mention.assertion != .possible && isWanted(mention.concept) && !Self.ignoredCategories.contains(mention.category)
         }
     }
 

@@ -21,9 +21,10 @@ struct SexAnatomyCheck: ConsistencyCheck {
         }
         var evidenceByOrgan: [String: [TextSpan]] = [:]
         var organOrder: [String] = []
-        for analyzed in input.findings where analyzed.finding.assertion != .absent && !analyzed.saysOrganIsAbsent {
+        for analyzed in input.findings where analyzed.finding.assertion != .absent {
             let mentions = analyzed.finding.concepts.filter { foreign.contains($0.concept) }
             let organs = Set(analyzed.finding.locations.filter(foreign.contains) + mentions.map(\.concept))
+            guard !organs.isEmpty, !analyzed.saysOrganIsAbsent else { continue }
             for organ in organs.sorted() {
                 guard let evidence = evidence(of: organ, mentions: mentions, in: analyzed) else { continue }
                 if evidenceByOrgan[organ] == nil { organOrder.append(organ) }
@@ -41,7 +42,7 @@ struct SexAnatomyCheck: ConsistencyCheck {
     }
 
     /// The spans that show `organ` as current anatomy in the sentence, or `nil` when every mention is negated or past history.
-    private func evidence(of organ: String, mentions: [ConceptMention], in analyzed: AnalyzedFinding) -> [TextSpan]? {
+    private func evidence(of organ: String, mentions: [ConceptMention], in analyzed: CheckedFinding) -> [TextSpan]? {
         let organMentions = mentions.filter { $0.concept == organ }
         guard !organMentions.isEmpty else { return analyzed.mentionsPastHistory ? nil : [analyzed.finding.span] }
         let current = organMentions.filter {
@@ -51,7 +52,7 @@ struct SexAnatomyCheck: ConsistencyCheck {
     }
 
     private func message(organ: String, input: CheckInput) -> String {
-        let name = AnatomyNames.name(of: organ, in: input.language)
+        let name = CheckAnatomyNames.name(of: organ, in: input.language)
         if input.context.patientSex == .female {
             return input.localized(
                 de: "Anatomie passt nicht zum Geschlecht: \(name) bei einer Patientin.",

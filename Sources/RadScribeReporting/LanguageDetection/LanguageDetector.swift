@@ -31,7 +31,7 @@ public struct LanguageDetector: Sendable {
 
     /// The summed evidence of the text's first words: positive for German, negative for English.
     private static func score(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var word = PackedWord()
+        var word = DetectorWord()
         var score = 0
         var words = 0
         var index = 0
@@ -62,7 +62,7 @@ public struct LanguageDetector: Sendable {
             case 0x00...0x7F:
                 guard word.length > 0 else { continue }
                 score += LanguageEvidence.score(of: word)
-                word = PackedWord()
+                word = DetectorWord()
                 words += 1
                 if words == maximumWords { return score }
             default:
@@ -75,9 +75,9 @@ public struct LanguageDetector: Sendable {
 }
 
 /// A word's lower-cased UTF-8 bytes packed into integers: the first 16 bytes as the lookup key, the last 8 for suffixes.
-struct PackedWord {
+struct DetectorWord {
     /// The first 16 bytes, big-endian in two halves; words never contain a zero byte, so the packing is unambiguous.
-    private(set) var key = WordKey(head: 0, tail: 0)
+    private(set) var key = DetectorWordKey(head: 0, tail: 0)
     /// The last up to 8 bytes, the final byte lowest.
     private(set) var suffix: UInt64 = 0
     /// The number of bytes.
@@ -99,19 +99,19 @@ struct PackedWord {
     }
 
     /// Whether the word is longer than `suffix` by at least `minimumStem` bytes and ends with it.
-    func hasSuffix(_ ending: WordSuffix) -> Bool {
+    func hasSuffix(_ ending: DetectorSuffix) -> Bool {
         length >= ending.length + ending.minimumStem && suffix & ending.mask == ending.bytes
     }
 }
 
 /// The exact key of a word of up to 16 bytes.
-struct WordKey: Hashable {
+struct DetectorWordKey: Hashable {
     var head: UInt64
     var tail: UInt64
 
-    /// Packs `word` (lower case) the way ``PackedWord`` packs bytes; `nil` for words longer than 16 bytes.
+    /// Packs `word` (lower case) the way ``DetectorWord`` packs bytes; `nil` for words longer than 16 bytes.
     init?(_ word: String) {
-        var packed = PackedWord()
+        var packed = DetectorWord()
         for byte in word.utf8 { packed.append(byte) }
         guard packed.length <= 16 else { return nil }
         self = packed.key
@@ -123,8 +123,8 @@ struct WordKey: Hashable {
     }
 }
 
-/// A word ending that counts as evidence, packed like ``PackedWord/suffix``.
-struct WordSuffix {
+/// A word ending that counts as evidence, packed like ``DetectorWord/suffix``.
+struct DetectorSuffix {
     let bytes: UInt64
     let mask: UInt64
     let length: Int

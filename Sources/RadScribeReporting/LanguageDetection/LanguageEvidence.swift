@@ -5,7 +5,7 @@
 /// purpose. Umlaut words are listed twice, with the umlaut and transliterated ("unauffällig", "unauffaellig").
 enum LanguageEvidence {
     /// The evidence of one word.
-    static func score(of word: PackedWord) -> Int {
+    static func score(of word: DetectorWord) -> Int {
         guard !word.hasDigit else { return 0 }
         if word.length <= 16, let weight = weights[word.key] { return weight }
         var score = word.hasGermanLetter ? 1 : 0
@@ -62,11 +62,11 @@ enum LanguageEvidence {
         "cancer", "cough", "fever", "surgery", "weeks", "rib", "ribs", "loss", "throat", "yes",
     ]
 
-    private static let weights: [WordKey: Int] = {
-        var table: [WordKey: Int] = [:]
+    private static let weights: [DetectorWordKey: Int] = {
+        var table: [DetectorWordKey: Int] = [:]
         func add(_ words: [String], weight: Int) {
             for word in words {
-                guard let key = WordKey(word) else { continue }
+                guard let key = DetectorWordKey(word) else { continue }
                 table[key] = weight
             }
         }
@@ -78,21 +78,26 @@ enum LanguageEvidence {
     }()
 
     private static let germanSuffixes = [
-        WordSuffix("ung"), WordSuffix("ungen"), WordSuffix("lich"), WordSuffix("liche"), WordSuffix("lichen"),
-        WordSuffix("licher"), WordSuffix("keit"), WordSuffix("heit"), WordSuffix("isch"), WordSuffix("ische"),
-        WordSuffix("ischen"), WordSuffix("ischer"), WordSuffix("tionen"), WordSuffix("iert"), WordSuffix("ierte"),
-        WordSuffix("ierten"), WordSuffix("nahme"), WordSuffix("weise"), WordSuffix("zbar"), WordSuffix("llbar"), WordSuffix("isbar"), WordSuffix("tbar"), WordSuffix("ssbar"),
-        WordSuffix("chbar"), WordSuffix("rbar"), WordSuffix("chen"),
-        WordSuffix("seitig"), WordSuffix("seitige"), WordSuffix("seitigen"), WordSuffix("lappen"), WordSuffix("ig", minimumStem: 4),
-        WordSuffix("ie", minimumStem: 3), WordSuffix("ose", minimumStem: 3), WordSuffix("iv", minimumStem: 3), WordSuffix("ell", minimumStem: 3),
-        WordSuffix("zinom"), WordSuffix("adenom"), WordSuffix("atom"), WordSuffix("iom"), WordSuffix("sarkom"), WordSuffix("myelom"),
-        WordSuffix("syndrom"), WordSuffix("ndert"), WordSuffix("ssert"), WordSuffix("weitert"), WordSuffix("kleinert"),
+        DetectorSuffix("ung"), DetectorSuffix("ungen"), DetectorSuffix("lich"), DetectorSuffix("liche"), DetectorSuffix("lichen"),
+        DetectorSuffix("licher"), DetectorSuffix("keit"), DetectorSuffix("heit"), DetectorSuffix("isch"), DetectorSuffix("ische"),
+        DetectorSuffix("ischen"), DetectorSuffix("ischer"), DetectorSuffix("tionen"), DetectorSuffix("iert"), DetectorSuffix("ierte"),
+        DetectorSuffix("ierten"), DetectorSuffix("nahme"), DetectorSuffix("weise"), DetectorSuffix("zbar"), DetectorSuffix("llbar"),
+        DetectorSuffix("isbar"),
+        DetectorSuffix("tbar"), DetectorSuffix("ssbar"),
+        DetectorSuffix("chbar"), DetectorSuffix("rbar"), DetectorSuffix("chen"),
+        DetectorSuffix("seitig"), DetectorSuffix("seitige"), DetectorSuffix("seitigen"), DetectorSuffix("lappen"),
+        DetectorSuffix("ig", minimumStem: 4),
+        DetectorSuffix("ie", minimumStem: 3), DetectorSuffix("ose", minimumStem: 3), DetectorSuffix("iv", minimumStem: 3),
+        DetectorSuffix("ell", minimumStem: 3),
+        DetectorSuffix("zinom"), DetectorSuffix("adenom"), DetectorSuffix("atom"), DetectorSuffix("iom"), DetectorSuffix("sarkom"),
+        DetectorSuffix("myelom"),
+        DetectorSuffix("syndrom"), DetectorSuffix("ndert"), DetectorSuffix("ssert"), DetectorSuffix("weitert"), DetectorSuffix("kleinert"),
     ]
 
     private static let englishSuffixes = [
-        WordSuffix("tions"), WordSuffix("ness"), WordSuffix("ing", minimumStem: 3), WordSuffix("ed", minimumStem: 3),
-        WordSuffix("ly", minimumStem: 3), WordSuffix("ous"), WordSuffix("ity"), WordSuffix("ies"), WordSuffix("ary"),
-        WordSuffix("ic", minimumStem: 3), WordSuffix("ance"), WordSuffix("ence"), WordSuffix("sided"), WordSuffix("ated"),
-        WordSuffix("osis"), WordSuffix("oma"), WordSuffix("omas"),
+        DetectorSuffix("tions"), DetectorSuffix("ness"), DetectorSuffix("ing", minimumStem: 3), DetectorSuffix("ed", minimumStem: 3),
+        DetectorSuffix("ly", minimumStem: 3), DetectorSuffix("ous"), DetectorSuffix("ity"), DetectorSuffix("ies"), DetectorSuffix("ary"),
+        DetectorSuffix("ic", minimumStem: 3), DetectorSuffix("ance"), DetectorSuffix("ence"), DetectorSuffix("sided"), DetectorSuffix("ated"),
+        DetectorSuffix("osis"), DetectorSuffix("oma"), DetectorSuffix("omas"),
     ]
 }

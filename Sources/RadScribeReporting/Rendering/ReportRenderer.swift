@@ -3,7 +3,7 @@ import RadScribeCore
 /// Renders a structured report as plain text or Markdown in the report language.
 ///
 /// Both forms list the untitled preamble first, then the canonical sections in report order under their canonical
-/// titles, then other titled sections in dictation order (see ``SectionLayout``), and end with the warnings
+/// titles, then other titled sections in dictation order (see ``RenderLayout``), and end with the warnings
 /// ("Hinweise"/"Warnings") in the report's order, each marked with its severity. Body text is rendered as it stands
 /// (it is already normalised); Markdown escapes what would change its meaning (see ``MarkdownEscaper``). The output
 /// depends only on the report, so equal reports render to equal strings.
@@ -32,7 +32,7 @@ public struct ReportRenderer: Sendable {
 
     /// The report as plain text: each title on its own line with a colon, a blank line between sections.
     public func plainText(_ report: StructuredReport) -> String {
-        var blocks = SectionLayout.arrange(report).map { section in
+        var blocks = RenderLayout.arrange(report).map { section in
             section.title.map { "\($0):\n\(section.body)" } ?? section.body
         }
         if !report.warnings.isEmpty {
@@ -44,7 +44,7 @@ public struct ReportRenderer: Sendable {
 
     /// The report as Markdown: each title as a `##` heading, warnings as a bulleted list.
     public func markdown(_ report: StructuredReport) -> String {
-        var blocks = SectionLayout.arrange(report).map { section in
+        var blocks = RenderLayout.arrange(report).map { section in
             let body = MarkdownEscaper.escape(section.body)
             return section.title.map { "## \(MarkdownEscaper.escape($0))\n\n\(body)" } ?? body
         }

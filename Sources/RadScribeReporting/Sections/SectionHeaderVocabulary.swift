@@ -42,22 +42,29 @@ enum SectionHeaderVocabulary {
 
     /// Words that make a following header word prose: articles, determiners, negations, prepositions, conjunctions and
     /// the attributive adjectives that typically qualify "Befund"/"findings" ("der Befund", "im Vergleich", "no acute findings").
-    static let prosePredecessors = PhraseTable<Void>(words: [
-        // German
-        "der", "die", "das", "des", "dem", "den", "ein*", "kein*", "dies*", "jen*", "welch*", "solch*", "mein*", "unser*", "ihr*",
-        "sein*", "im", "in", "am", "an", "zum", "zur", "zu", "vom", "von", "mit", "ohne", "bei", "beim", "nach", "vor", "auf",
-        "aus", "für", "gegen", "durch", "über", "unter", "laut", "gemäß", "seit", "als", "wie", "und", "oder", "sowie", "bzw",
-        "weiter*", "sonstig*", "übrig*", "folgend*", "obig*", "genannt*", "beschrieben*", "neu*", "bekannt*", "vorbekannt*",
-        "unauffällig*", "auffällig*", "pathologisch*", "wesentlich*", "relevant*", "ähnlich*", "gleich*", "aktuell*", "vorliegend*",
-        "stabil*", "konstant*", "letzt*", "erst*", "radiologisch*", "bildgebend*", "klinisch*", "kurz*", "direkt*", "erneut*",
-        // English
-        "the", "a", "an", "this", "these", "that", "those", "no", "any", "some", "other", "such", "my", "our", "your", "his", "her",
-        "their", "its", "of", "on", "at", "for", "with", "without", "to", "from", "by", "as", "per", "upon", "than", "and", "or",
-        "acute", "incidental", "similar", "additional", "further", "prior", "previous", "above", "following", "imaging",
-        "radiographic", "radiological", "normal", "abnormal", "key", "main", "overall", "final", "significant", "relevant", "new",
-        "stable", "unchanged", "described", "aforementioned", "mentioned", "suspicious", "current", "recent", "all", "both",
-        "several", "few", "many", "more", "less", "most", "direct", "formal", "brief", "same", "interval", "initial",
-    ])
+    ///
+    /// German adjectives count only inflected (attributive: "unauffälliger Befund"); the bare form is predicative and
+    /// often ends the sentence before a spoken header ("… ist stabil beurteilung …"). English adjectives that also end
+    /// sentences ("normal", "stable") are left out for the same reason.
+    static let prosePredecessors = PhraseTable<Void>(
+        words: [
+            // German
+            "der", "die", "das", "des", "dem", "den", "ein*", "kein*", "dies*", "jen*", "welch*", "solch*", "mein*", "unser*", "ihr*",
+            "sein*", "im", "in", "am", "an", "zum", "zur", "zu", "vom", "von", "mit", "ohne", "bei", "beim", "nach", "vor", "auf",
+            "aus", "für", "gegen", "durch", "über", "unter", "laut", "gemäß", "seit", "als", "wie", "und", "oder", "sowie", "bzw",
+            // English
+            "the", "a", "an", "this", "these", "that", "those", "no", "any", "some", "other", "such", "my", "our", "your", "his",
+            "her", "their", "its", "of", "on", "at", "for", "with", "without", "to", "from", "by", "as", "per", "upon", "than", "and",
+            "or", "incidental", "additional", "further", "prior", "previous", "above", "following", "imaging", "radiographic",
+            "radiological", "key", "main", "overall", "final", "aforementioned", "mentioned", "current", "recent", "interval",
+            "initial", "same", "several", "all", "both",
+        ]
+            + [
+                "weiter", "sonstig", "übrig", "folgend", "obig", "genannt", "beschrieben", "neu", "bekannt", "vorbekannt", "unauffällig",
+                "auffällig", "pathologisch", "wesentlich", "relevant", "ähnlich", "gleich", "aktuell", "vorliegend", "stabil", "konstant",
+                "letzt", "erst", "radiologisch", "bildgebend", "klinisch", "kurz", "direkt", "erneut", "regelrecht", "normal",
+            ].flatMap { stem in ["e", "en", "er", "es", "em"].map { stem + $0 } }
+    )
 
     /// Words that make a preceding header word prose when they follow it: verbs and predicate adjectives
     /// ("Befund ist stabil", "findings are consistent", "comparison shows").
@@ -75,7 +82,7 @@ enum SectionHeaderVocabulary {
         "show", "shows", "showed", "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "reveal", "reveals",
         "remain", "remains", "may", "can", "could", "would", "should", "will", "might", "must", "consistent", "compatible",
         "suggestive", "concerning", "likely", "noted", "seen", "unchanged", "stable", "similar", "that", "which", "including",
-        "regarding", "since", "as", "there", "correlate", "correlates", "favor", "favors", "favour", "favours", "represent",
+        "regarding", "since", "as", "correlate", "correlates", "favor", "favors", "favour", "favours", "represent",
         "represents", "reflect", "reflects", "raise", "raises", "support", "supports", "persist", "persists", "resolved",
         "improved", "worsened", "appear", "appears", "require", "requires", "identified", "described",
     ])

@@ -3,7 +3,7 @@ import RadScribeReporting
 
 /// Builds a normalised report text section by section and attaches findings by quoting their sentences, so that every
 /// span in a test points at the words it names.
-struct ReportFixture {
+struct CheckFixture {
     /// A concept mention to attach to a finding, located by its matched words inside the sentence.
     struct Mention {
         var concept: String
@@ -59,7 +59,7 @@ struct ReportFixture {
     }
 
     /// Appends a section: its header line (none for untitled text) and its body.
-    func section(_ kind: SectionKind, _ header: String?, _ body: String, title: String? = nil) -> ReportFixture {
+    func section(_ kind: SectionKind, _ header: String?, _ body: String, title: String? = nil) -> CheckFixture {
         var copy = self
         if !copy.text.isEmpty { copy.text += "\n\n" }
         var headerSpan: TextSpan?
@@ -92,7 +92,7 @@ struct ReportFixture {
         locations: [String] = [],
         concepts: [Mention] = [],
         measurements: [Size] = []
-    ) -> ReportFixture {
+    ) -> CheckFixture {
         let searchArea = kind.flatMap { kind in sections.first { $0.kind == kind }?.span } ?? TextSpan(start: 0, end: text.utf16.count)
         let span = Self.span(of: sentence, in: text, within: searchArea)
         let section = sections.last { $0.span.contains(span) }?.kind ?? .other

@@ -1,7 +1,7 @@
 import RadScribeCore
 
 /// One block of a rendered report: an optional title and its body.
-struct RenderedSection: Equatable {
+struct RenderedBlock {
     /// The title; `nil` for the untitled preamble.
     let title: String?
     /// The body, trimmed; parts of merged sections are separated by a blank line.
@@ -15,11 +15,12 @@ struct RenderedSection: Equatable {
 /// Sections of the same kind (or `other` sections with the same title, ignoring case and a trailing colon) are merged
 /// into one, their bodies joined by a blank line. Sections whose body is empty are left out. A report without sections
 /// renders its text as the preamble.
-enum SectionLayout {
-    static func arrange(_ report: StructuredReport) -> [RenderedSection] {
+enum RenderLayout {
+    /// The blocks to render for `report`, in rendering order.
+    static func arrange(_ report: StructuredReport) -> [RenderedBlock] {
         guard !report.sections.isEmpty else {
             let text = trimmed(report.text)
-            return text.isEmpty ? [] : [RenderedSection(title: nil, body: text)]
+            return text.isEmpty ? [] : [RenderedBlock(title: nil, body: text)]
         }
         var blocks: [(title: String?, bodies: [String])] = []
 
@@ -46,7 +47,7 @@ enum SectionLayout {
         }
         return blocks.compactMap { block in
             let body = block.bodies.filter { !$0.isEmpty }.joined(separator: "\n\n")
-            return body.isEmpty ? nil : RenderedSection(title: block.title, body: body)
+            return body.isEmpty ? nil : RenderedBlock(title: block.title, body: body)
         }
     }
 

@@ -1,7 +1,7 @@
 import RadScribeCore
 
 /// Display names of the anatomy ids the checks name in their messages.
-enum AnatomyNames {
+enum CheckAnatomyNames {
     private static let names: [String: (de: String, en: String)] = [
         "kidney": ("Niere", "kidney"),
         "liver": ("Leber", "liver"),

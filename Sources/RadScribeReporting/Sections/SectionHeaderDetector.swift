@@ -1,0 +1,210 @@
+import RadScribeCore
+
+/// A section header found in a text.
+struct DetectedHeader: Sendable, Equatable {
+    /// The section it opens.
+    var kind: SectionKind
+    /// First code unit of the header.
+    var start: Int
+    /// One past its last code unit, including a colon, dash or period that closes it.
+    var end: Int
+    /// For unknown headers (`other`), the header words as dictated, without the colon.
+    var title: String?
+}
+
+/// Finds section headers by the rules below; German and English vocabularies apply together.
+///
+/// A **known header phrase** ("Befund", "klinische Angaben", "Findings", "reason for exam") is a header when
+/// - a colon or a free-standing dash follows it ("Befund:", "BEFUND :", "Impression - …"), unless it runs on from a
+///   word that makes it prose ("der Befund: …");
+/// - it stands alone on its line ("Findings");
+/// - it is a sentence of its own at line or sentence start ("Befund. Die Lunge …");
+/// - at line or sentence start it is followed by up to five words and then a colon: a qualified header
+///   ("Vergleich zur Voruntersuchung vom 02.03.2023:", "Comparison with CT 2021:"), unless a verb follows it;
+/// - it is spoken without a colon (in running text, or at line or sentence start) and the phrase is one that radiologists
+///   speak as a header, the word after it is no verb or preposition ("Befund ist stabil", "findings of", "Vergleich zur")
+///   and, in running text, the word before it no article, preposition, negation or qualifying adjective
+///   ("der Befund", "im Vergleich", "keine Voraufnahmen", "these findings") and only blanks separate them.
+/// Header words joined to other words by a hyphen or slash ("CT-Befund", "Befund-Kontrolle") are never headers.
+///
+/// An **unknown header** is a line-start phrase of one to four words followed by a colon that is no known header, no
+/// field or organ label ("Lunge:", "BI-RADS:", "Größe:") and contains no verb ("Es zeigt sich:"); it opens an `other` section.
+struct SectionHeaderDetector: Sendable {
+    private static let maximumQualifierChunks = 5
+    private static let maximumUnknownHeaderChunks = 4
+
+    private let text: FoldedText
+
+    /// Creates a detector for `text`.
+    init(text: FoldedText) {
+        self.text = text
+    }
+
+    /// All headers in text order, non-overlapping.
+    func headers() -> [DetectedHeader] {
+        var headers: [DetectedHeader] = []
+        var index = 0
+        while index < text.tokens.count {
+            if let header = knownHeader(at: index) ?? unknownHeader(at: index) {
+                headers.append(header)
+                while index < text.tokens.count, text.tokens[index].start < header.end { index += 1 }
+            } else {
+                index += 1
+            }
+        }
+        return headers
+    }
+
+    // MARK: - Position and what follows
+
+    private enum Position {
+        case lineStart
+        case sentenceStart
+        case runningText
+    }
+
+    private func position(ofToken index: Int) -> Position {
+        let before = text.lastNonBlank(before: text.tokens[index].start)
+        if before < 0 || CodeUnit.isLineBreak(text.units[before]) { return .lineStart }
+        if index == 0 || text.tokens[index - 1].sentence != text.tokens[index].sentence { return .sentenceStart }
+        return text.units[before] == CodeUnit.colon ? .sentenceStart : .runningText
+    }
+
+    private enum Terminator {
+        /// A colon or free-standing dash; the header ends at `end`.
+        case separator(end: Int)
+        /// A period that makes the phrase a sentence of its own.
+        case period(end: Int)
+        /// Nothing but blanks up to the line end.
+        case lineEnd
+        /// A word follows on the same line.
+        case word
+        /// Other punctuation.
+        case punctuation
+    }
+
+    private func terminator(after position: Int) -> Terminator {
+        let units = text.units
+        let next = text.skipBlanks(from: position)
+        guard next < units.count, !CodeUnit.isLineBreak(units[next]) else { return .lineEnd }
+        let unit = units[next]
+        let followedBySpace = next + 1 == units.count || CodeUnit.isWhitespace(units[next + 1])
+        if unit == CodeUnit.colon {
+            return next + 1 < units.count && CodeUnit.isDigit(units[next + 1]) ? .punctuation : .separator(end: next + 1)
+        }
+        if CodeUnit.isDash(unit) && followedBySpace && (next > position || unit != CodeUnit.hyphen) { return .separator(end: next + 1) }
+        if unit == CodeUnit.period && followedBySpace { return .period(end: next + 1) }
+        return CodeUnit.isWordUnit(unit) ? .word : .punctuation
+    }
+
+    /// Whether the phrase `first...last` is glued to a neighbouring word by a hyphen or slash.
+    private func isJoinedToNeighbour(first: Int, last: Int) -> Bool {
+        let units = text.units
+        let start = text.tokens[first].start
+        let end = text.tokens[last].end
+        if start >= 2, units[start - 1] == CodeUnit.hyphen || units[start - 1] == CodeUnit.slash, CodeUnit.isWordUnit(units[start - 2]) {
+            return true
+        }
+        return end + 1 < units.count && (units[end] == CodeUnit.hyphen || units[end] == CodeUnit.slash) && CodeUnit.isWordUnit(units[end + 1])
+    }
+
+    // MARK: - Known headers
+
+    private func knownHeader(at index: Int) -> DetectedHeader? {
+        guard let match = SectionHeaderVocabulary.headers.match(at: index, in: text) else { return nil }
+        let last = index + match.tokenCount - 1
+        guard !isJoinedToNeighbour(first: index, last: last) else { return nil }
+        let entry = match.value
+        let position = position(ofToken: index)
+        let start = text.tokens[index].start
+        let phraseEnd = text.tokens[last].end
+        let runsOnFromProse =
+            position == .runningText && index > 0 && SectionHeaderVocabulary.prosePredecessors.contains(tokenAt: index - 1, in: text)
+
+        switch terminator(after: phraseEnd) {
+        case .separator(let end):
+            return runsOnFromProse ? nil : DetectedHeader(kind: entry.kind, start: start, end: end)
+        case .period(let end):
+            return position == .runningText ? nil : DetectedHeader(kind: entry.kind, start: start, end: end)
+        case .lineEnd where position == .lineStart:
+            return DetectedHeader(kind: entry.kind, start: start, end: phraseEnd)
+        case .lineEnd, .word:
+            if position != .runningText, let end = qualifiedHeaderEnd(after: last) {
+                return DetectedHeader(kind: entry.kind, start: start, end: end)
+            }
+            guard entry.isSpokenHeader, !runsOnFromProse, last + 1 < text.tokens.count, !isFollowedByProse(last + 1) else { return nil }
+            if position == .runningText && !text.gapIsBlank(after: index - 1) { return nil }
+            return DetectedHeader(kind: entry.kind, start: start, end: phraseEnd)
+        case .punctuation:
+            return nil
+        }
+    }
+
+    private func isFollowedByProse(_ next: Int) -> Bool {
+        SectionHeaderVocabulary.proseVerbs.contains(tokenAt: next, in: text)
+            || SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: next, in: text)
+    }
+
+    /// The end of "Header qualifier…:" when up to five blank-separated words, none a verb, lead to a colon on the same line and sentence.
+    private func qualifiedHeaderEnd(after last: Int) -> Int? {
+        let sentence = text.tokens[last].sentence
+        var chunks = 0
+        var index = last + 1
+        while index < text.tokens.count, text.tokens[index].sentence == sentence {
+            if gapHasBlank(after: index - 1) { chunks += 1 }
+            guard chunks <= Self.maximumQualifierChunks, !SectionHeaderVocabulary.proseVerbs.contains(tokenAt: index, in: text) else {
+                return nil
+            }
+            if case .separator(let end) = terminator(after: text.tokens[index].end), text.units[end - 1] == CodeUnit.colon { return end }
+            index += 1
+        }
+        return nil
+    }
+
+    private func gapHasBlank(after index: Int) -> Bool {
+        (text.tokens[index].end..<text.tokens[index + 1].start).contains { CodeUnit.isBlank(text.units[$0]) }
+    }
+
+    // MARK: - Unknown headers
+
+    private func unknownHeader(at index: Int) -> DetectedHeader? {
+        guard position(ofToken: index) == .lineStart, CodeUnit.isLetter(text.units[text.tokens[index].start]),
+            !SectionHeaderVocabulary.prosePredecessors.contains(tokenAt: index, in: text)
+        else { return nil }
+        let sentence = text.tokens[index].sentence
+        var chunks = 1
+        var last = index
+        while true {
+            if SectionHeaderVocabulary.fieldLabels.contains(tokenAt: last, in: text)
+                || SectionHeaderVocabulary.proseVerbs.contains(tokenAt: last, in: text)
+                || OrganVocabulary.table.contains(tokenAt: last, in: text)
+            {
+                return nil
+            }
+            if case .separator(let end) = terminator(after: text.tokens[last].end), text.units[end - 1] == CodeUnit.colon {
+                return DetectedHeader(
+                    kind: .other,
+                    start: text.tokens[index].start,
+                    end: end,
+                    title: text.string(tokens: index, through: last)
+                )
+            }
+            let next = last + 1
+            guard next < text.tokens.count, text.tokens[next].sentence == sentence, gapContinuesLabel(after: last) else { return nil }
+            if gapHasBlank(after: last) { chunks += 1 }
+            guard chunks <= Self.maximumUnknownHeaderChunks else { return nil }
+            last = next
+        }
+    }
+
+    /// Inside an unknown header, words may be separated by blanks, hyphens, slashes, periods, ampersands or apostrophes.
+    private func gapContinuesLabel(after index: Int) -> Bool {
+        for position in text.tokens[index].end..<text.tokens[index + 1].start {
+            let unit = text.units[position]
+            guard CodeUnit.isBlank(unit) || unit == CodeUnit.hyphen || unit == CodeUnit.slash || unit == CodeUnit.period
+                || unit == 0x26 || unit == 0x27
+            else { return false }
+        }
+        return true
+    }
+}
