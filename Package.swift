@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RadScribeCore", targets: ["RadScribeCore"]),
         .library(name: "RadScribeReporting", targets: ["RadScribeReporting"]),
         .library(name: "RadScribeStorage", targets: ["RadScribeStorage"]),
+        .library(name: "RadScribeEvaluation", targets: ["RadScribeEvaluation"]),
         .library(name: "RadScribeServer", targets: ["RadScribeServer"]),
     ],
     dependencies: [
@@ -49,6 +50,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RadScribeEvaluation",
+            dependencies: ["RadScribeCore", "RadScribeReporting"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RadScribeServer",
             dependencies: [
                 "RadScribeCore",
@@ -72,6 +78,7 @@ let package = Package(
                 "RadScribeReporting",
                 "RadScribeStorage",
                 "RadScribeServer",
+                "RadScribeEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -88,6 +95,11 @@ let package = Package(
             name: "RadScribeReportingTests",
             dependencies: ["RadScribeCore", "RadScribeReporting"],
             exclude: ["Normalization", "Findings", "Sections", "Agents"],  // WIP
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeEvaluationTests",
+            dependencies: ["RadScribeCore", "RadScribeReporting", "RadScribeEvaluation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

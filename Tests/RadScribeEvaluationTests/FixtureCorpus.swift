@@ -34,12 +34,12 @@ struct FixtureCorpus {
     // Gold words with typed headers: 1 → 4 + 10 + 3, 2 → 6 + 4 + 7 + 4; findings and impression alone: 24.
     static let openIReports = #"""
         uid,MeSH,Problems,image,indication,comparison,findings,impression
-        1,normal,normal,Xray Chest PA and Lateral,Cough for two weeks.,None.,"Heart size is normal. The lungs are clear, no effusion.",No acute disease.
+        1,normal,normal,PA and lateral chest,Cough for two weeks.,None.,"Heart size is normal. The lungs are clear, no effusion.",No acute disease.
         2,Cardiomegaly;Effusion,Cardiomegaly,"Chest, 2 views","Shortness of breath, evaluate for ""CHF""",Prior study from XXXX.,"Enlarged cardiac silhouette.
         Small bilateral pleural effusions.",Cardiomegaly with small effusions.
-        3,normal,normal,Xray Chest PA,Fever,,,No pneumonia.
-        4,Nodule,Nodule,Xray Chest PA,,,Stable nodule in the right upper lobe.,
-        5,normal,normal,Xray Chest PA,Trauma,None.,,
+        3,normal,normal,PA chest,Fever,,,No pneumonia.
+        4,Nodule,Nodule,PA chest,,,Stable nodule in the right upper lobe.,
+        5,normal,normal,PA chest,Trauma,None.,,
 
         """#
 
@@ -68,9 +68,9 @@ struct FixtureCorpus {
 
     static let contextAnnotations = [
         "line number\tCondition\tsentence\tnegation_status (negated, affirmed, possible)\ttemporality (historical, recent, hypothetical)\texperiencer (patient, other)",
-        "1\tedema\tExtremities show no cyanosis or EDEMA.\tNegated\tRecent\tPatient",
+        "1\tedema\tNo EDEMA of the ankles.\tNegated\tRecent\tPatient",
         "2\tpneumonia\tFindings may represent early \"atypical\" PNEUMONIA.\tPossible\tRecent\tPatient",
-        "3\thypertension\tHYPERTENSION.\tAffirmed\tHistorical\tPatient",
+        "3\thypertension\tKnown arterial HYPERTENSION.\tAffirmed\tHistorical\tPatient",
         "",
     ].joined(separator: "\n")
 

@@ -64,19 +64,19 @@ struct NegationScoringTests {
                 "Edema", "Emphysema", "Fibrosis", "Pleural_Thickening", "Hernia",
             ]
         )
-        #expect(map.entries.allSatisfy { !$0.conceptIDs.isEmpty })
-        let ids = map.entries.flatMap(\.conceptIDs)
+        #expect(map.entries.allSatisfy { !$0.conceptIds.isEmpty })
+        let ids = map.entries.flatMap(\.conceptIds)
         #expect(Set(ids).count == ids.count, "a concept id must count for one label only")
-        #expect(map.entries.first { $0.label == "Effusion" }?.conceptIDs.contains("pleural_effusion") == true)
-        #expect(map.entries.first { $0.label == "Edema" }?.conceptIDs.contains("pulmonary_edema") == true)
+        #expect(map.entries.first { $0.label == "Effusion" }?.conceptIds.contains("pleural_effusion") == true)
+        #expect(map.entries.first { $0.label == "Edema" }?.conceptIds.contains("pulmonary_edema") == true)
     }
 
     @Test func labelPredictionsUseOnlyFindingsAndImpressionMentions() {
         let map = NegBioLabelMap(entries: [
-            .init(label: "Effusion", conceptIDs: ["pleural_effusion"]),
-            .init(label: "Pneumothorax", conceptIDs: ["pneumothorax"]),
-            .init(label: "Cardiomegaly", conceptIDs: ["cardiomegaly"]),
-            .init(label: "Edema", conceptIDs: ["pulmonary_edema"]),
+            .init(label: "Effusion", conceptIds: ["pleural_effusion"]),
+            .init(label: "Pneumothorax", conceptIds: ["pneumothorax"]),
+            .init(label: "Cardiomegaly", conceptIds: ["cardiomegaly"]),
+            .init(label: "Edema", conceptIds: ["pulmonary_edema"]),
         ])
         let report = TestReports.report(
             text: "x",

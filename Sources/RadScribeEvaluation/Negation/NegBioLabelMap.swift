@@ -8,12 +8,12 @@ public struct NegBioLabelMap: Sendable, Hashable {
         /// The column name in `negbio_openi_gld_std14.csv`.
         public var label: String
         /// The lexicon concept ids that mention it.
-        public var conceptIDs: Set<String>
+        public var conceptIds: Set<String>
 
         /// Creates an entry.
-        public init(label: String, conceptIDs: Set<String>) {
+        public init(label: String, conceptIds: Set<String>) {
             self.label = label
-            self.conceptIDs = conceptIDs
+            self.conceptIds = conceptIds
         }
     }
 
@@ -27,20 +27,20 @@ public struct NegBioLabelMap: Sendable, Hashable {
 
     /// The 14 NegBio labels with the ids the lexicon is likely to use.
     public static let standard = NegBioLabelMap(entries: [
-        Entry(label: "Atelectasis", conceptIDs: ["atelectasis"]),
-        Entry(label: "Cardiomegaly", conceptIDs: ["cardiomegaly"]),
-        Entry(label: "Effusion", conceptIDs: ["pleural_effusion", "effusion"]),
-        Entry(label: "Infiltration", conceptIDs: ["infiltration", "infiltrate", "pulmonary_infiltrate"]),
-        Entry(label: "Mass", conceptIDs: ["mass", "lung_mass", "pulmonary_mass"]),
-        Entry(label: "Nodule", conceptIDs: ["nodule", "lung_nodule", "pulmonary_nodule"]),
-        Entry(label: "Pneumonia", conceptIDs: ["pneumonia"]),
-        Entry(label: "Pneumothorax", conceptIDs: ["pneumothorax"]),
-        Entry(label: "Consolidation", conceptIDs: ["consolidation"]),
-        Entry(label: "Edema", conceptIDs: ["pulmonary_edema", "edema"]),
-        Entry(label: "Emphysema", conceptIDs: ["emphysema"]),
-        Entry(label: "Fibrosis", conceptIDs: ["fibrosis", "pulmonary_fibrosis"]),
-        Entry(label: "Pleural_Thickening", conceptIDs: ["pleural_thickening"]),
-        Entry(label: "Hernia", conceptIDs: ["hernia", "hiatal_hernia", "hiatus_hernia"]),
+        Entry(label: "Atelectasis", conceptIds: ["atelectasis"]),
+        Entry(label: "Cardiomegaly", conceptIds: ["cardiomegaly"]),
+        Entry(label: "Effusion", conceptIds: ["pleural_effusion", "effusion"]),
+        Entry(label: "Infiltration", conceptIds: ["infiltration", "infiltrate", "pulmonary_infiltrate"]),
+        Entry(label: "Mass", conceptIds: ["mass", "lung_mass", "pulmonary_mass"]),
+        Entry(label: "Nodule", conceptIds: ["nodule", "lung_nodule", "pulmonary_nodule"]),
+        Entry(label: "Pneumonia", conceptIds: ["pneumonia"]),
+        Entry(label: "Pneumothorax", conceptIds: ["pneumothorax"]),
+        Entry(label: "Consolidation", conceptIds: ["consolidation"]),
+        Entry(label: "Edema", conceptIds: ["pulmonary_edema", "edema"]),
+        Entry(label: "Emphysema", conceptIds: ["emphysema"]),
+        Entry(label: "Fibrosis", conceptIds: ["fibrosis", "pulmonary_fibrosis"]),
+        Entry(label: "Pleural_Thickening", conceptIds: ["pleural_thickening"]),
+        Entry(label: "Hernia", conceptIds: ["hernia", "hiatal_hernia", "hiatus_hernia"]),
     ])
 
     /// The gold labels in table order.

@@ -33,7 +33,7 @@ struct ReportNegationScorer: Sendable {
     func decisions(for report: StructuredReport?) -> [LabelDecision] {
         let mentions = (report?.findings ?? []).filter { $0.section == .findings || $0.section == .impression }.flatMap(\.concepts)
         return map.entries.map { entry in
-            let matching = mentions.filter { entry.conceptIDs.contains($0.concept) }
+            let matching = mentions.filter { entry.conceptIds.contains($0.concept) }
             let prediction: LabelPrediction =
                 if matching.isEmpty {
                     .notMentioned

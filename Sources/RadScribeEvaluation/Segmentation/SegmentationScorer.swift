@@ -50,10 +50,10 @@ struct SegmentationScorer: Sendable {
         var unmatchedRun: [Int] = []
         var previous = -1
         func resolve(before next: Int) {
-            let gap = Array((previous + 1)..<next)
+            let gap = (previous + 1)..<next
             for (position, goldIndex) in unmatchedRun.enumerated() {
                 if !gap.isEmpty {
-                    result[goldIndex] = gap[min(position, gap.count - 1)]
+                    result[goldIndex] = gap.lowerBound + min(position, gap.count - 1)
                 } else {
                     result[goldIndex] = previous >= 0 ? previous : (next < produced.count ? next : nil)
                 }
@@ -65,6 +65,7 @@ struct SegmentationScorer: Sendable {
                 unmatchedRun.append(index)
                 continue
             }
+            // The diff keeps as many words on each side, so a kept gold word always has a kept engine word.
             let match = keptProduced.next() ?? produced.count
             resolve(before: match)
             result[index] = match

@@ -115,7 +115,8 @@ struct AgentInput: Sendable {
             while clauseEnd < statement.tokens.upperBound, text.tokens[clauseEnd].clause == clause {
                 if Self.normalityWords.contains(tokenAt: clauseEnd, in: text) || NegationScope.isCue(tokenAt: clauseEnd, in: text) {
                     isNormal = true
-                } else if !OrganVocabulary.table.contains(tokenAt: clauseEnd, in: text) {
+                } else if OrganVocabulary.table.match(at: clauseEnd, in: text).map({ $0.isPartOfCompound }) ?? true {
+                    // A bare organ name is no content; an organ compound ("Leberzyste") is.
                     hasContent = true
                 }
                 clauseEnd += 1

@@ -62,7 +62,7 @@ struct PathologyAgent: ExamAgent {
             while index < range.upperBound {
                 // The formula's own G and R components ("pT3 pN1 G2 R0") are read below like free-standing ones.
                 if pathology.tnm == nil, let tnm = TNMReader.classification(at: index, in: text, range: range) {
-                    pathology.tnm = tnm.classification
+                    pathology.tnm = tnm
                 }
                 if let grading = grading(at: index, in: text, range: range) {
                     if grading.isCode { pathology.grading = pathology.grading ?? grading.value } else { gradeWords = gradeWords ?? grading.value }
@@ -122,7 +122,8 @@ enum TNMReader {
         case other
     }
 
-    static func classification(at index: Int, in text: FoldedText, range: Range<Int>) -> (classification: TNMClassification, lastToken: Int)? {
+    /// The formula that starts with a T component at token `index`.
+    static func classification(at index: Int, in text: FoldedText, range: Range<Int>) -> TNMClassification? {
         guard let first = components(of: index, in: text), first.contains(where: { $0.kind == .tumor }) else { return nil }
         var found = first
         var last = index
@@ -142,14 +143,13 @@ enum TNMReader {
         let nodes = found.first { $0.kind == .nodes }
         let metastasis = found.first { $0.kind == .metastasis }
         guard tumor.hasPrefix || nodes != nil || metastasis != nil else { return nil }
-        let classification = TNMClassification(
+        return TNMClassification(
             tumor: text.string(tumor.start, tumor.end),
             nodes: nodes.map { text.string($0.start, $0.end) },
             metastasis: metastasis.map { text.string($0.start, $0.end) },
             text: text.string(tokens: index, through: last),
             span: text.span(tokens: index, through: last)
         )
-        return (classification, last)
     }
 
     private struct Parsed {

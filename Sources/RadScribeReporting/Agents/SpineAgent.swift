@@ -228,6 +228,10 @@ private struct SpineSectionReader {
     }
 
     /// The stenoses a clause reports, each with the structure it narrows.
+    ///
+    /// With several stenosis words in one clause ("moderate spinal canal stenosis and severe left neural foraminal
+    /// stenosis"), every grade, qualifier, side and structure word belongs to the nearest stenosis word; at equal distance
+    /// to the one after it, since adjectives usually precede their noun.
     private func stenoses(
         in hits: [SpineHit],
         clauseTokens: Range<Int>
@@ -237,25 +241,62 @@ private struct SpineSectionReader {
             guard case .stenosis = hit.term else { return false }
             return !input.negation.isNegated(first: hit.first, last: hit.last)
         }
-        guard let first = stenosisHits.first else { return nil }
-        var structures: [SpineStructure] = []
+        guard let firstHit = stenosisHits.first else { return nil }
+        var attached: [[SpineHit]] = Array(repeating: [], count: stenosisHits.count)
+        var sides: [Laterality?] = Array(repeating: nil, count: stenosisHits.count)
         for hit in hits {
             switch hit.term {
-            case .stenosis(let structure?), .structure(let structure):
-                if !structures.contains(structure) { structures.append(structure) }
-            default:
+            case .grade, .qualifier, .gradeRange, .structure:
+                attached[Self.nearest(stenosisHits, to: hit.first, last: hit.last)].append(hit)
+            case .stenosis, .disc:
                 break
             }
         }
-        if structures.isEmpty { structures = [.canal] }
-        let finding = StenosisFinding(
-            grade: grade(in: hits),
-            qualifier: qualifier(in: hits),
-            side: SideVocabulary.nearestSide(to: first.first, in: clauseTokens, of: text),
-            text: text.string(tokens: first.first, through: first.last),
-            span: text.span(tokens: first.first, through: first.last)
-        )
-        return (structures.map { ($0, finding) }, first.first)
+        var index = clauseTokens.lowerBound
+        while index < clauseTokens.upperBound {
+            guard let side = SideVocabulary.side(at: index, in: text) else {
+                index += 1
+                continue
+            }
+            let owner = Self.nearest(stenosisHits, to: index, last: index + side.tokenCount - 1)
+            sides[owner] = sides[owner] ?? side.side
+            index += side.tokenCount
+        }
+        var findings: [(SpineStructure, StenosisFinding)] = []
+        for (position, hit) in stenosisHits.enumerated() {
+            var structures: [SpineStructure] = []
+            if case .stenosis(let own?) = hit.term {
+                structures = [own]
+            } else {
+                for case .structure(let structure) in attached[position].map(\.term) where !structures.contains(structure) {
+                    structures.append(structure)
+                }
+            }
+            let finding = StenosisFinding(
+                grade: grade(in: attached[position]),
+                qualifier: qualifier(in: attached[position]),
+                side: sides[position],
+                text: text.string(tokens: hit.first, through: hit.last),
+                span: text.span(tokens: hit.first, through: hit.last)
+            )
+            findings += (structures.isEmpty ? [.canal] : structures).map { ($0, finding) }
+        }
+        return (findings, firstHit.first)
+    }
+
+    /// The index of the stenosis word nearest to tokens `first...last`; at equal distance the one after them.
+    private static func nearest(_ stenoses: [SpineHit], to first: Int, last: Int) -> Int {
+        var best = 0
+        var bestDistance = Int.max
+        for (index, stenosis) in stenoses.enumerated() {
+            let isBefore = last < stenosis.first
+            let distance = isBefore ? stenosis.first - last : first - stenosis.last
+            if distance < bestDistance || (distance == bestDistance && isBefore) {
+                best = index
+                bestDistance = distance
+            }
+        }
+        return best
     }
 
     /// The grade of a clause; two grades joined by "bis"/"to" make a range ("leicht- bis mittelgradig").
@@ -328,7 +369,8 @@ private struct SpineFindingCollector {
             case .canal:
                 entry.spinalCanalStenosis = Self.merged(entry.spinalCanalStenosis, finding)
             case .foramen:
-                if let index = entry.neuroforaminalStenoses.firstIndex(where: { $0.side == finding.side }) {
+                // A side-less mention ("Neuroforamenstenose." in the impression) adds to the sided one it repeats.
+                if let index = entry.neuroforaminalStenoses.firstIndex(where: { $0.side == finding.side || $0.side == nil || finding.side == nil }) {
                     entry.neuroforaminalStenoses[index] = Self.merged(entry.neuroforaminalStenoses[index], finding)
                 } else {
                     entry.neuroforaminalStenoses.append(finding)

@@ -4,7 +4,7 @@ extension DictationNormalizationPass {
     /// Applies the longest phrase spoken at `position` that is not ordinary text here; returns the next token, or `nil`.
     ///
     /// A command word is ordinary text:
-    /// - after a word with one of the phrase's `literalAfter` roles: a determiner ("der Punkt", "a period of",
+    /// - after a word (not one of a command: "scratch that period") with one of the phrase's `literalAfter` roles: a determiner ("der Punkt", "a period of",
     ///   "the colon"; not German "ein", which ends sentences as a verb particle: "setzt früh ein Punkt"), for
     ///   "Punkt"/"period" a noun modifier ("am höchsten Punkt", "postoperative period", "a 3 month period"), for
     ///   English "colon" a preposition or anatomical modifier ("in colon", "sigmoid colon", "small bowel and colon").
@@ -26,7 +26,7 @@ extension DictationNormalizationPass {
     }
 
     private func isLiteral(_ phrase: PhraseRule, from start: Int, to end: Int) -> Bool {
-        let previous = tokenOnLine(before: start)
+        let previous = output.followsCommand ? nil : tokenOnLine(before: start)
         if !roles(at: previous).isDisjoint(with: phrase.literalAfter) { return true }
         if !roles(at: tokenOnLine(from: end)).isDisjoint(with: phrase.literalBefore) { return true }
         guard case .punctuation(let command) = phrase.action else { return false }

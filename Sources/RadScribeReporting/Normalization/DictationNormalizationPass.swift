@@ -90,8 +90,8 @@ struct DictationNormalizationPass {
         let token = tokens[position]
         let word = token.start..<token.end
         guard let capital = UTF16Class.capitalized(source[token.start]),
-            !source[(token.start + 1)..<token.end].contains(where: UTF16Class.isUppercase),
-            output.startsSentence(isAbbreviation: isAbbreviationOrNumber)
+            output.startsSentence(isAbbreviation: isAbbreviationOrNumber),
+            !source[(token.start + 1)..<token.end].contains(where: UTF16Class.isUppercase)
         else {
             output.copy(word, role: .content(token: position))
             return

@@ -78,7 +78,7 @@ struct NormalizationOutput {
     /// Copies `range` of the original unchanged.
     mutating func copy(_ range: Range<Int>, role: PieceRole) {
         let start = units.count
-        units.append(contentsOf: source[range])
+        source.withUnsafeBufferPointer { units.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         pieces.append(OutputPiece(source: range, output: start..<units.count, rule: nil, role: role))
     }
 
@@ -115,6 +115,15 @@ struct NormalizationOutput {
     var isEmptyOrEndsWithWhitespace: Bool {
         guard let last = units.last else { return true }
         return UTF16Class.isWhitespace(last)
+    }
+
+    /// Whether the last thing before any trailing spaces is a command or a removal, so the word before it in the
+    /// original is no context for what follows.
+    var followsCommand: Bool {
+        for piece in pieces.reversed() where piece.role != .space {
+            return piece.role == .removal || piece.role == .command
+        }
+        return false
     }
 
     /// Whether something has been written on the current line, so that a mark can attach to it.

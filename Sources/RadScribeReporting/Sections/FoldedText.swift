@@ -234,7 +234,8 @@ private enum TextTokenizer {
                 position += 1
             }
             if let previous = tokens.last {
-                switch boundary(in: original, from: gapStart, to: start, previous: previous) {
+                let beforePrevious = tokens.count >= 2 ? tokens[tokens.count - 2] : nil
+                switch boundary(in: original, from: gapStart, to: start, previous: previous, beforePrevious: beforePrevious) {
                 case .sentence:
                     sentence += 1
                     clause += 1
@@ -266,7 +267,13 @@ private enum TextTokenizer {
         case sentence
     }
 
-    private static func boundary(in units: [UInt16], from start: Int, to end: Int, previous: TextToken) -> Boundary {
+    private static func boundary(
+        in units: [UInt16],
+        from start: Int,
+        to end: Int,
+        previous: TextToken,
+        beforePrevious: TextToken?
+    ) -> Boundary {
         var result = Boundary.none
         for position in start..<end {
             let unit = units[position]
@@ -274,7 +281,11 @@ private enum TextTokenizer {
             case 0x21, 0x3F, CodeUnit.semicolon:  // ! ? ;
                 return .sentence
             case CodeUnit.period:
-                if isSentencePeriod(in: units, at: position, gapEnd: end, previous: previous) { return .sentence }
+                if isSentencePeriod(in: units, at: position, gapEnd: end, previous: previous)
+                    && !closesInlineAbbreviation(in: units, at: position, previous: previous, beforePrevious: beforePrevious)
+                {
+                    return .sentence
+                }
             case CodeUnit.comma, CodeUnit.colon, CodeUnit.openParenthesis, CodeUnit.closeParenthesis, 0x5B, 0x5D:
                 result = .clause
             default:
@@ -282,6 +293,26 @@ private enum TextTokenizer {
             }
         }
         return result
+    }
+
+    /// Two-letter dotted abbreviations that stand inside a sentence ("i.v. Kontrastmittel", "V. a. Pneumonie", "Z. n. OP").
+    private static let inlineAbbreviations: Set<UInt32> = [
+        pair("i", "v"), pair("i", "m"), pair("s", "c"), pair("z", "b"), pair("u", "a"), pair("d", "h"), pair("v", "a"), pair("z", "n"),
+    ]
+
+    private static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt32 {
+        UInt32(first.value) << 16 | UInt32(second.value)
+    }
+
+    /// Whether the period at `position` closes "i.v."/"V. a." and the like, which never end a sentence.
+    private static func closesInlineAbbreviation(in units: [UInt16], at position: Int, previous: TextToken, beforePrevious: TextToken?) -> Bool {
+        guard let beforePrevious, previous.length == 1, beforePrevious.length == 1, position == previous.end else { return false }
+        let gap = beforePrevious.end..<previous.start
+        guard gap.count <= 2, units[gap.lowerBound] == CodeUnit.period, gap.count == 1 || CodeUnit.isBlank(units[gap.lowerBound + 1]) else {
+            return false
+        }
+        let key = UInt32(CodeUnit.folded(units[beforePrevious.start])) << 16 | UInt32(CodeUnit.folded(units[previous.start]))
+        return inlineAbbreviations.contains(key)
     }
 
     /// A period ends a sentence unless it sits inside a word or number ("2.5", "z.B.") or follows an abbreviation

@@ -15,6 +15,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var entry: Int
         /// How many tokens the phrase covers.
         var tokenCount: Int
+        /// Whether a compound head or prefix matched part of a longer word ("Leberzyste" for `leber+`).
+        var isPartOfCompound = false
     }
 
     private struct Word: Sendable {
@@ -82,12 +84,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
         guard best == nil else { return best }
         if token.length > shortestCompoundHead {
             for entryIndex in compoundHeads where Self.word(entries[entryIndex].words[0], endsToken: token, in: text) {
-                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1)
+                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1, isPartOfCompound: true)
             }
         }
         for length in prefixLengths where token.length >= length + 3 {
             if let entryIndex = prefixIndex[CodeUnit.hash(text.units, token.start, token.start + length)]?.first {
-                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1)
+                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1, isPartOfCompound: true)
             }
         }
         return nil

@@ -178,6 +178,7 @@ struct SectionHeaderDetector: Sendable {
             if SectionHeaderVocabulary.fieldLabels.contains(tokenAt: last, in: text)
                 || SectionHeaderVocabulary.proseVerbs.contains(tokenAt: last, in: text)
                 || OrganVocabulary.table.contains(tokenAt: last, in: text)
+                || SpinalLevelParser.levels(at: last, in: text) != nil
             {
                 return nil
             }
