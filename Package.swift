@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "RadScribeReporting",
             dependencies: ["RadScribeCore"],
-            exclude: ["Normalization", "Lexicon", "Findings", "Sections", "Classification", "Agents"],  // WIP
+            exclude: ["Lexicon", "Findings", "Sections", "Classification", "Agents"],  // WIP
             resources: [.copy("Resources/Lexicon")],
             swiftSettings: swiftSettings
         ),
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "RadScribeReportingTests",
             dependencies: ["RadScribeCore", "RadScribeReporting"],
-            exclude: ["Normalization", "Findings", "Sections", "Agents"],  // WIP
+            exclude: ["Findings", "Sections", "Agents"],  // WIP
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 import RadScribeCore
 
-/// A sentence an agent reads: a finding of the extractor, or, when no findings were given, a sentence of the text.
+/// A sentence an agent reads: a finding of the extractor, or a sentence of the text that no finding covers.
 struct Statement: Sendable {
     /// Its span in the text.
     var span: TextSpan
@@ -17,8 +17,8 @@ struct Statement: Sendable {
 /// Everything an agent reads, prepared once per report and shared by the agents of an ensemble.
 ///
 /// Agents read only the sections after the clinical information: a clinical question ("Bandscheibenvorfall L4/5?",
-/// "Metastasen?") is no finding. Without sections, the whole text is read.
-struct AgentInput: Sendable {
+/// "Metastasen?") is no finding. Without sections, the whole text is read. A class, so agents share one instance.
+final class AgentInput: Sendable {
     /// The folded text.
     let text: FoldedText
     /// The report language.
@@ -33,6 +33,8 @@ struct AgentInput: Sendable {
     let statements: [Statement]
     /// The negation judge.
     let negation: NegationScope
+    /// The tokens of each readable stretch of text (a section body), so scanners can skip the rest.
+    let readableRanges: [Range<Int>]
 
     /// Prepares the input.
     init(text: String, sections: [ReportSection], findings: [Finding], language: Language) {
@@ -45,10 +47,8 @@ struct AgentInput: Sendable {
         self.sections = sections
         self.tokenSections = tokenSections
         self.negation = NegationScope(text: folded, findings: sortedFindings)
-        self.statements =
-            sortedFindings.isEmpty
-            ? Self.sentenceStatements(of: folded, tokenSections: tokenSections)
-            : Self.findingStatements(sortedFindings, in: folded, tokenSections: tokenSections)
+        self.statements = Self.statements(findings: sortedFindings, text: folded, tokenSections: tokenSections)
+        self.readableRanges = Self.readableRanges(tokenSections)
     }
 
     /// Whether token `index` lies in a section agents read.
@@ -60,22 +60,6 @@ struct AgentInput: Sendable {
     /// Evidence for tokens `first...last`.
     func evidence(tokens first: Int, through last: Int) -> TextEvidence {
         TextEvidence(text: text.string(tokens: first, through: last), span: text.span(tokens: first, through: last))
-    }
-
-    /// The tokens of each readable stretch of text (a section body), so scanners can skip the rest.
-    var readableRanges: [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start: Int?
-        for index in tokenSections.indices {
-            if tokenSections[index] != nil {
-                if start == nil { start = index }
-            } else if let open = start {
-                ranges.append(open..<index)
-                start = nil
-            }
-        }
-        if let open = start { ranges.append(open..<tokenSections.count) }
-        return ranges
     }
 
     /// The organs named in `tokens`, each with the tokens of its first mention, in text order.
@@ -134,6 +118,21 @@ struct AgentInput: Sendable {
 
     // MARK: - Preparation
 
+    private static func readableRanges(_ tokenSections: [SectionKind?]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for index in tokenSections.indices {
+            if tokenSections[index] != nil {
+                if start == nil { start = index }
+            } else if let open = start {
+                ranges.append(open..<index)
+                start = nil
+            }
+        }
+        if let open = start { ranges.append(open..<tokenSections.count) }
+        return ranges
+    }
+
     private static func tokenSections(of text: FoldedText, sections: [ReportSection]) -> [SectionKind?] {
         guard !sections.isEmpty else { return Array(repeating: .findings, count: text.tokens.count) }
         let ordered = sections.sorted { $0.span.start < $1.span.start }
@@ -149,6 +148,16 @@ struct AgentInput: Sendable {
             }
         }
         return result
+    }
+
+    /// The extractor's findings, plus the sentences of readable text that no finding covers, in text order.
+    private static func statements(findings: [Finding], text: FoldedText, tokenSections: [SectionKind?]) -> [Statement] {
+        let fromFindings = findingStatements(findings, in: text, tokenSections: tokenSections)
+        guard !findings.isEmpty else { return sentenceStatements(of: text, tokenSections: tokenSections) }
+        let uncovered = sentenceStatements(of: text, tokenSections: tokenSections).filter { sentence in
+            !findings.contains { $0.span.overlaps(sentence.span) }
+        }
+        return (fromFindings + uncovered).sorted { $0.span.start < $1.span.start }
     }
 
     private static func findingStatements(_ findings: [Finding], in text: FoldedText, tokenSections: [SectionKind?]) -> [Statement] {

@@ -92,7 +92,7 @@ struct CardiacAgent: ExamAgent {
         guard let value = number(after: cue + count - 1, in: text), value.value > 0, value.value <= 100 else { return nil }
         var last = value.lastToken
         var upper: Double?
-        if last + 2 < text.tokens.count, isRangeGap(after: last, in: text), let bound = text.number(at: last + 1) ?? rangeWordBound(after: last, in: text) {
+        if let bound = rangeBound(after: last, in: text), bound.value > value.value, bound.value <= 100 {
             upper = bound.value
             last = bound.lastToken
         }
@@ -107,14 +107,17 @@ struct CardiacAgent: ExamAgent {
         return EjectionFraction(percent: value.value, upperPercent: upper, text: text.string(span.start, span.end), span: span)
     }
 
-    private func isRangeGap(after index: Int, in text: FoldedText) -> Bool {
-        let gap = text.tokens[index].end..<text.tokens[index + 1].start
-        return gap.count <= 3 && gap.contains { CodeUnit.isDash(text.units[$0]) } && gap.allSatisfy { CodeUnit.isDash(text.units[$0]) || CodeUnit.isBlank(text.units[$0]) }
-    }
-
-    private func rangeWordBound(after index: Int, in text: FoldedText) -> (value: Double, lastToken: Int)? {
-        guard Self.rangeWords.contains(tokenAt: index + 1, in: text) else { return nil }
-        return text.number(at: index + 2)
+    /// The upper bound of "55-60" or "35 bis 40" / "35 to 40" after the number at `index`.
+    private func rangeBound(after index: Int, in text: FoldedText) -> (value: Double, lastToken: Int)? {
+        let next = index + 1
+        guard next < text.tokens.count else { return nil }
+        let gap = text.tokens[index].end..<text.tokens[next].start
+        let isDashGap =
+            gap.count <= 3 && gap.contains { CodeUnit.isDash(text.units[$0]) }
+            && gap.allSatisfy { CodeUnit.isDash(text.units[$0]) || CodeUnit.isBlank(text.units[$0]) }
+        if isDashGap { return text.number(at: next) }
+        guard next + 1 < text.tokens.count, Self.rangeWords.contains(tokenAt: next, in: text) else { return nil }
+        return text.number(at: next + 1)
     }
 
     private func agatston(cue: Int, count: Int, in text: FoldedText) -> AgatstonScore? {

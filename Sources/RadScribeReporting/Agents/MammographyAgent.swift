@@ -251,7 +251,7 @@ struct MammographyAgent: ExamAgent {
         statement.measurements.first { measurement in
             guard measurement.millimeters != nil else { return false }
             let tokens = AgentInput.tokenRange(of: measurement.span, in: text)
-            guard let first = tokens.first, let last = tokens.last else { return false }
+            guard let first = tokens.first, let last = tokens.last, statement.tokens.contains(first) else { return false }
             let clause = text.tokens[last].clause
             let after = (last + 1..<min(last + 5, statement.tokens.upperBound)).filter { text.tokens[$0].clause == clause }
             if after.contains(where: { Self.nippleWords.contains(tokenAt: $0, in: text) }) { return true }

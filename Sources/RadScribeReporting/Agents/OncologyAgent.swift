@@ -112,7 +112,7 @@ struct OncologyAgent: ExamAgent {
         for measurement in statement.measurements {
             guard let millimeters = measurement.millimeters, !millimeters.isEmpty else { continue }
             let tokens = AgentInput.tokenRange(of: measurement.span, in: text)
-            guard let first = tokens.first else { continue }
+            guard let first = tokens.first, statement.tokens.contains(first) else { continue }
             let diameter = Self.diameter(millimeters, isLymphNode: isLymphNode)
             let evidence = TextEvidence(text: measurement.text, span: measurement.span)
             if isPrior(before: first, in: statement, text: text) {

@@ -144,7 +144,12 @@ enum SpinalLevelParser {
     /// "L4", "Th12", "LWK4", "LWK 4".
     private static func vertebra(at index: Int, in text: FoldedText) -> ParsedVertebra? {
         let token = text.tokens[index]
-        guard !token.isNumber, CodeUnit.isLetter(text.units[token.start]) else { return nil }
+        // Cheap rejection first: a level token is short and starts with c, t, l, s, h or b.
+        guard token.length <= 5, !token.isNumber else { return nil }
+        switch text.units[token.start] {
+        case 0x63, 0x74, 0x6C, 0x73, 0x68, 0x62: break
+        default: return nil
+        }
         var digitStart = token.start
         while digitStart < token.end, CodeUnit.isLetter(text.units[digitStart]) { digitStart += 1 }
         let prefixLength = digitStart - token.start

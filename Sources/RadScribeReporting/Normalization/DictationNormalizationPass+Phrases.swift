@@ -4,13 +4,15 @@ extension DictationNormalizationPass {
     /// Applies the longest phrase spoken at `position` that is not ordinary text here; returns the next token, or `nil`.
     ///
     /// A command word is ordinary text:
-    /// - after a word (not one of a command: "scratch that period") with one of the phrase's `literalAfter` roles: a determiner ("der Punkt", "a period of",
-    ///   "the colon"; not German "ein", which ends sentences as a verb particle: "setzt früh ein Punkt"), for
-    ///   "Punkt"/"period" a noun modifier ("am höchsten Punkt", "postoperative period", "a 3 month period"), for
-    ///   English "colon" a preposition or anatomical modifier ("in colon", "sigmoid colon", "small bowel and colon").
-    ///   Other prepositions do not count: sentences end in them ("as before period", "nimmt zu Punkt");
-    /// - before a word with one of its `literalBefore` roles ("period of three months"), and German "Punkt" before
-    ///   written digits ("aus Punkt 1");
+    /// - after a word with one of the phrase's `literalAfter` roles (words that belong to a preceding command do not
+    ///   count: "scratch that period"): a determiner ("der Punkt", "a period of", "the colon"; not German "ein", which
+    ///   ends sentences as a verb particle: "setzt früh ein Punkt"), for "Punkt"/"period" a noun modifier ("am höchsten
+    ///   Punkt", "postoperative period", "a 3 month period"), for English "colon" a preposition or anatomical modifier
+    ///   ("in colon", "sigmoid colon", "small bowel and colon"). Other prepositions do not count, as sentences end in
+    ///   them ("as before period", "nimmt zu Punkt");
+    /// - before a word with one of its `literalBefore` roles: for "Punkt"/"period" "of" or a finite verb, as
+    ///   sentences do not start with them ("period of three months", "ein weiterer Punkt ist"), and German "Punkt"
+    ///   before written digits ("aus Punkt 1");
     /// - for marks written against the previous word, when nothing precedes on the line ("Punktion" and "Kommastelle"
     ///   are other words anyway);
     /// - for English "colon", unless a section heading precedes ("findings colon") or the line ends, or a capitalised

@@ -1,8 +1,13 @@
 /// A number inside a quantity: spoken words with their value, or written digits kept as written.
 struct NumberPhrase {
+    /// All tokens of the number, a spoken sign and decimals included.
     var tokens: Range<Int>
     /// The spoken value, or `nil` for written digits.
     var value: Int?
+    /// The token of written digits.
+    var writtenDigits: Int?
+    /// Whether a spoken "minus" precedes the number.
+    var isNegative = false
     var hasHalf = false
     var isArticleLike = false
     /// Whether the number is a whole number that decimal digits may follow.
@@ -56,6 +61,7 @@ extension DictationNormalizationPass {
     /// - or a context word precedes it: a score, grade, type, stage, segment or level word, a measuring verb,
     ///   "ca."/"approximately" ("BI-RADS vier", "Grad zwei", "level one").
     ///
+    /// A spoken "minus" before a quantity's number becomes a sign ("minus zehn HE" → "-10 HE").
     /// Written numbers are kept as written; only spoken parts around them change ("3 Komma 5" → "3,5",
     /// "4 mal 3 cm" → "4 x 3 cm", "3,5 Zentimeter" → "3,5 cm", "12.5mm" → "12.5 mm"). Spoken decimals use the
     /// language's mark (German "3,5", English "12.5"); dimensions are written "4 x 3 cm"; "°" and English "%" are
@@ -65,12 +71,21 @@ extension DictationNormalizationPass {
         return write(quantity, from: position)
     }
 
-    /// The number spoken or written at `position`: consecutive number words combined, "and a half" included.
+    /// The number spoken or written at `position`: consecutive number words combined, "and a half" and a spoken
+    /// "minus" before it included.
     func numberPhrase(at position: Int) -> NumberPhrase? {
         let token = tokens[position]
         if token.kind == .number {
             let isInteger = source[token.start..<token.end].allSatisfy(UTF16Class.isDigit)
-            return NumberPhrase(tokens: position..<(position + 1), isInteger: isInteger)
+            return NumberPhrase(tokens: position..<(position + 1), writtenDigits: position, isInteger: isInteger)
+        }
+        if token.roles.contains(.minusSign), let next = tokenOnLine(from: position + 1), next > position + 1,
+            var number = numberPhrase(at: next), !number.isNegative
+        {
+            number.tokens = position..<number.tokens.upperBound
+            number.isNegative = true
+            number.isArticleLike = false
+            return number
         }
         guard token.kind == .word, let first = token.number else { return nil }
         var accumulator = SpokenNumberAccumulator()
@@ -134,7 +149,7 @@ extension DictationNormalizationPass {
                 cursor = unit.end
                 afterUnit = true
             } else if !afterUnit, last.value != nil, !last.isArticleLike, last.fraction == nil, tokens[next].kind == .word,
-                let number = numberPhrase(at: next), !number.isArticleLike
+                let number = numberPhrase(at: next), !number.isArticleLike, !number.isNegative
             {
                 quantity.parts.append(.number(number))
                 quantity.joinsNumbers = true
@@ -239,16 +254,15 @@ extension DictationNormalizationPass {
 
     private mutating func write(_ number: NumberPhrase) {
         let spoken = sourceRange(number.tokens)
-        guard number.value != nil || number.fraction != nil else {
-            output.copy(spoken, role: .content(token: number.tokens.lowerBound))
+        if let written = number.writtenDigits, number.fraction == nil, !number.isNegative {
+            output.copy(spoken, role: .content(token: written))
             return
         }
-        var text: [UInt16] = []
+        var text: [UInt16] = number.isNegative ? [0x2D] : []
         if let value = number.value {
             text.append(contentsOf: String(value).utf16)
-        } else {
-            let written = tokens[number.tokens.lowerBound]
-            text.append(contentsOf: source[written.start..<written.end])
+        } else if let written = number.writtenDigits {
+            text.append(contentsOf: source[tokens[written].start..<tokens[written].end])
         }
         if number.hasHalf {
             text.append(vocabulary.decimalMark)

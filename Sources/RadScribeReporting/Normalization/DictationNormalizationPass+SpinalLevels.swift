@@ -52,7 +52,7 @@ extension DictationNormalizationPass {
             guard digits.count <= 2, digits.allSatisfy(UTF16Class.isDigit) else { return nil }
             return (digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }, position + 1)
         }
-        guard let phrase = numberPhrase(at: position), let value = phrase.value, !phrase.hasHalf else { return nil }
+        guard let phrase = numberPhrase(at: position), let value = phrase.value, !phrase.hasHalf, !phrase.isNegative else { return nil }
         return (value, phrase.tokens.upperBound)
     }
 

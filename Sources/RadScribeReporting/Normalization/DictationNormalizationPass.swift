@@ -78,7 +78,7 @@ struct DictationNormalizationPass {
     private func symbolRole(of token: DictationToken) -> PieceRole {
         let mark = source[token.start]
         if mark == 0x28 { return .opening(spoken: false) }
-        if mark == 0x29 || OutputPiece.clauseMarks.contains(mark) { return .punctuation(mark: mark, spoken: false) }
+        if mark == 0x29 || PieceRole.isClauseMark(mark) { return .punctuation(mark: mark, spoken: false) }
         return .content(token: nil)
     }
 

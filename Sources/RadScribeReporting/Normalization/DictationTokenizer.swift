@@ -50,6 +50,7 @@ enum DictationTokenizer {
         return tokens
     }
 
+    @inline(__always)
     private static func nextToken(
         in text: UnsafeBufferPointer<UInt16>,
         at index: Int,

@@ -28,9 +28,10 @@ extension DictationVocabulary {
             to: [
                 "short", "long", "brief", "postoperative", "post-operative", "perioperative", "neonatal", "postpartum", "month", "week",
                 "day", "year", "hour", "same", "entire", "whole", "refractory", "latency", "latent", "incubation", "washout", "waiting", "menstrual",
+                "additional", "specified", "given", "sustained",
             ]
         )
-        builder.add(.nounComplement, to: ["of"])
+        builder.add(.nounComplement, to: ["of", "was", "is", "were", "has", "had"])
         builder.add(
             .sectionHeading,
             to: [

@@ -55,7 +55,14 @@ extension DictationVocabulary {
             spoken: ["hounsfield-einheiten", "hounsfield-einheit", "hounsfieldeinheiten", "hounsfield einheiten", "hounsfield einheit", "hounsfield"]
         )
 
-        builder.addPunctuation(".", spoken: ["punkt"], literalAfter: [.determiner, .nounModifier], literalBeforeDigits: true)
+        builder.add(.nounComplement, to: ["ist", "war", "sind", "waren", "wird", "wurde", "hat", "hatte", "liegt", "lag", "zeigt", "befindet"])
+        builder.addPunctuation(
+            ".",
+            spoken: ["punkt"],
+            literalAfter: [.determiner, .nounModifier],
+            literalBefore: .nounComplement,
+            literalBeforeDigits: true
+        )
         builder.addPunctuation(",", spoken: ["komma"], literalAfter: .determiner)
         builder.addPunctuation(":", spoken: ["doppelpunkt"], literalAfter: .determiner)
         builder.addPunctuation(";", spoken: ["semikolon", "strichpunkt"], literalAfter: .determiner)

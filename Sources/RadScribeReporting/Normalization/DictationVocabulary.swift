@@ -3,7 +3,7 @@ import RadScribeCore
 /// The words one language's dictation normaliser knows, built once: number words, units, commands, context words.
 ///
 /// Every known word has one entry (found by its folded key) that carries all its roles, so each token needs a
-/// single dictionary lookup; multi-word phrases are stored on the entry of their first word and matched by entry index.
+/// single table lookup; multi-word phrases are stored on the entry of their first word and matched by entry index.
 struct DictationVocabulary: Sendable {
     /// How number words that are not in the vocabulary are built.
     enum CompoundNumbers: Sendable {
@@ -51,15 +51,15 @@ struct VocabularyEntry: Sendable {
 struct WordRoles: OptionSet, Sendable {
     let rawValue: UInt32
 
-    /// Articles and demonstratives ("der", "ein", "the", "this"): a command word after them is an ordinary noun.
+    /// Articles and demonstratives ("der", "eine", "the", "this"): a command word after them is an ordinary noun.
     static let determiner = WordRoles(rawValue: 1 << 0)
-    /// Prepositions ("mit", "of", "in"): a command word after them is an ordinary noun.
+    /// English prepositions ("of", "in", "within"): "colon" after them is the bowel.
     static let preposition = WordRoles(rawValue: 1 << 1)
     /// Words that make English "colon" the bowel ("sigmoid", "transverse", "right").
     static let anatomicalModifier = WordRoles(rawValue: 1 << 2)
-    /// Words that make "period"/"Punkt" a noun ("follow-up period", "am höchsten Punkt").
+    /// Words that make "period"/"Punkt" a noun ("postoperative period", "am höchsten Punkt").
     static let nounModifier = WordRoles(rawValue: 1 << 3)
-    /// Words after which a spoken "period" is a noun ("period of").
+    /// Words before which "period"/"Punkt" is a noun, as sentences do not start with them ("of", "was", "ist").
     static let nounComplement = WordRoles(rawValue: 1 << 4)
     /// Section headings ("findings", "impression") after which English "colon" is punctuation.
     static let sectionHeading = WordRoles(rawValue: 1 << 5)
@@ -79,6 +79,8 @@ struct WordRoles: OptionSet, Sendable {
     static let half = WordRoles(rawValue: 1 << 12)
     /// Abbreviations after whose period no sentence starts ("ca.", "bzw.", "Dr.", "vs.").
     static let abbreviation = WordRoles(rawValue: 1 << 13)
+    /// "minus" before a number.
+    static let minusSign = WordRoles(rawValue: 1 << 17)
     /// The word starts a phrase (set by the builder, so that most words skip phrase matching).
     static let startsPhrase = WordRoles(rawValue: 1 << 14)
     /// The word starts a unit name (set by the builder).

@@ -24,7 +24,11 @@ extension DictationVocabularyBuilder {
             addPhrases([stem + " rads", stem + "rads", stem + "-rads"], action: .scoreName(written))
             add(.quantityContext, to: [stem + "rads", stem + "-rads"])
         }
-        add(.quantityContext, to: ["rads", "acr", "aspects", "nyha", "ef", "lvef", "bosniak", "gleason", "fazekas", "pfirrmann", "modic", "meyerding"])
+        add(.minusSign, to: ["minus"])
+        add(
+            .quantityContext,
+            to: ["rads", "acr", "aspects", "nyha", "ef", "lvef", "bosniak", "gleason", "fazekas", "pfirrmann", "modic", "meyerding"]
+        )
 
         let writtenSymbols = ["cm", "mm", "m", "µm", "ml", "l", "mg", "g", "kg", "cm²", "mm²", "cm³", "ccm", "cc", "he", "hu", "mmhg"]
         addUnit(MeasurementUnit(symbol: nil), names: writtenSymbols)

@@ -47,16 +47,19 @@ enum PieceRole: Equatable {
     /// Whether an editing command ("scratch that") stops at this piece: a clause mark, a line break or a command.
     var isClauseBoundary: Bool {
         switch self {
-        case .punctuation(let mark, _): OutputPiece.clauseMarks.contains(mark)
+        case .punctuation(let mark, _): Self.isClauseMark(mark)
         case .lineBreak, .command: true
         default: false
         }
     }
-}
 
-extension OutputPiece {
-    /// The marks that end a clause for "scratch that": `.` `,` `:` `;` `?` `!`.
-    static let clauseMarks: Set<UInt16> = [0x2E, 0x2C, 0x3A, 0x3B, 0x3F, 0x21]
+    /// Whether `mark` ends a clause for "scratch that": `.` `,` `:` `;` `?` `!`.
+    static func isClauseMark(_ mark: UInt16) -> Bool {
+        switch mark {
+        case 0x2E, 0x2C, 0x3A, 0x3B, 0x3F, 0x21: true
+        default: false
+        }
+    }
 }
 
 /// The normalised text under construction: UTF-16 output plus the pieces that trace it back to the original.
@@ -106,7 +109,7 @@ struct NormalizationOutput {
         return last.source.lowerBound
     }
 
-    /// Lets the last piece, which must be an edit, also consume `end` of the original up to `end` (whitespace it swallows).
+    /// Extends the source of the last piece, which must be an edit, up to `end`: the edit swallows the whitespace after it.
     mutating func extendLastEdit(to end: Int) {
         pieces[pieces.count - 1].source = pieces[pieces.count - 1].source.lowerBound..<end
     }
@@ -149,7 +152,7 @@ struct NormalizationOutput {
     mutating func removePreviousPhrase(command: Range<Int>) {
         var first = pieces.count
         while first > 0, pieces[first - 1].role.isBlank { first -= 1 }
-        if first > 0, case .punctuation(let mark, _) = pieces[first - 1].role, OutputPiece.clauseMarks.contains(mark) { first -= 1 }
+        if first > 0, case .punctuation(let mark, _) = pieces[first - 1].role, PieceRole.isClauseMark(mark) { first -= 1 }
         while first > 0, !pieces[first - 1].role.isClauseBoundary { first -= 1 }
         removePieces(from: first, through: command, rule: .scratchThat)
     }
@@ -169,7 +172,6 @@ struct NormalizationOutput {
         }
         removePieces(from: first, through: command, rule: .deleteLastWord)
     }
-
 
     private mutating func removePieces(from first: Int, through command: Range<Int>, rule: NormalizationRule) {
         let sourceStart = first < pieces.count ? pieces[first].source.lowerBound : command.lowerBound

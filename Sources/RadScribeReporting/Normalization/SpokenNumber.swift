@@ -35,9 +35,6 @@ struct SpokenNumberAccumulator {
     /// The value so far.
     var value: Int { thousands + group }
 
-    /// The largest cardinal that may still be added.
-    var largestAddableCardinal: Int { hasHalf ? 0 : openSlot }
-
     /// Adds `number` when it continues the value; returns `false` (and changes nothing) when it starts a new number.
     mutating func add(_ number: SpokenNumber) -> Bool {
         let isEmpty = openSlot == Int.max

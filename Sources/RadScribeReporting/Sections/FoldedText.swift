@@ -5,29 +5,111 @@ import RadScribeCore
 /// Every offset is a UTF-16 offset into the text it was made from, so a token's `start..<end` is directly a
 /// ``TextSpan``. Folding maps only single code units (ASCII and Latin-1 letters), so folded and original units stay
 /// aligned. Built once per call by the segmenter, the classifier and the agents; all their keyword look-ups run on it.
-struct FoldedText: Sendable {
+/// A class, so that the many scanners it is handed to share it without copying or retaining its arrays one by one.
+final class FoldedText: Sendable {
+    /// The text itself.
+    let text: String
     /// The text's code units as written.
     let original: [UInt16]
     /// The same code units, lower-cased (ASCII and Latin-1 letters).
     let units: [UInt16]
     /// The word tokens: maximal runs of letters and digits.
     let tokens: [TextToken]
+    /// For each UTF-16 offset (and the end), the UTF-8 offset of the same position, to cut substrings cheaply.
+    private let utf8Offsets: [Int32]
 
     /// Folds and tokenises `text`.
     init(_ text: String) {
-        let original = Array(text.utf16)
-        var units = original
-        for index in units.indices {
-            units[index] = CodeUnit.folded(units[index])
+        var text = text
+        text.makeContiguousUTF8()
+        let byteCount = text.utf8.count
+        // UTF-16 never needs more code units than UTF-8 needs bytes.
+        var original: [UInt16] = []
+        var units: [UInt16] = []
+        var utf8Offsets: [Int32] = []
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            original = Array(unsafeUninitializedCapacity: byteCount) { originalBuffer, originalCount in
+                units = Array(unsafeUninitializedCapacity: byteCount) { unitBuffer, unitCount in
+                    utf8Offsets = Array(unsafeUninitializedCapacity: byteCount + 1) { offsetBuffer, offsetCount in
+                        count = Self.decode(bytes, into: originalBuffer, folded: unitBuffer, offsets: offsetBuffer)
+                        offsetBuffer[count] = Int32(byteCount)
+                        offsetCount = count + 1
+                    }
+                    unitCount = count
+                }
+                originalCount = count
+            }
         }
+        self.text = text
         self.original = original
         self.units = units
+        self.utf8Offsets = utf8Offsets
         self.tokens = TextTokenizer.tokens(of: units, original: original)
+    }
+
+    /// Decodes valid UTF-8 (Swift strings are) into UTF-16 code units, as written and folded, with their UTF-8 offsets.
+    ///
+    /// - Returns: The number of UTF-16 code units written.
+    private static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into original: UnsafeMutableBufferPointer<UInt16>,
+        folded: UnsafeMutableBufferPointer<UInt16>,
+        offsets: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        var position = 0
+        var count = 0
+        while position < bytes.count {
+            let lead = UInt32(bytes[position])
+            if lead < 0x80 {
+                let unit = UInt16(lead)
+                original[count] = unit
+                folded[count] = CodeUnit.folded(unit)
+                offsets[count] = Int32(position)
+                count += 1
+                position += 1
+                continue
+            }
+            var scalar: UInt32
+            let length: Int
+            if lead < 0xE0 {
+                scalar = lead & 0x1F
+                length = 2
+            } else if lead < 0xF0 {
+                scalar = lead & 0x0F
+                length = 3
+            } else {
+                scalar = lead & 0x07
+                length = 4
+            }
+            for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[position + offset] & 0x3F) }
+            if scalar < 0x10000 {
+                let unit = UInt16(scalar)
+                original[count] = unit
+                folded[count] = CodeUnit.folded(unit)
+                offsets[count] = Int32(position)
+                count += 1
+            } else {
+                let value = scalar - 0x10000
+                original[count] = UInt16(0xD800 + (value >> 10))
+                original[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                folded[count] = original[count]
+                folded[count + 1] = original[count + 1]
+                offsets[count] = Int32(position)
+                offsets[count + 1] = Int32(position)
+                count += 2
+            }
+            position += length
+        }
+        return count
     }
 
     /// The original text of the code units `start..<end`.
     func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: original[start..<end], as: UTF16.self)
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[start]))
+        let upper = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[end]))
+        return String(text[lower..<upper])
     }
 
     /// The original text of tokens `first...last`, including what stands between them.
@@ -110,6 +192,10 @@ struct TextToken: Sendable {
     var end: Int
     /// FNV-1a hash of the folded code units, the key of every table look-up.
     var hash: UInt64
+    /// Hash of the token without a one-letter inflection ending (e, n, s), or 0.
+    var shortStemHash: UInt64
+    /// Hash of the token without a two-letter inflection ending (en, er, es, em), or 0.
+    var longStemHash: UInt64
     /// The sentence it stands in, counted from 0.
     var sentence: Int
     /// The clause it stands in (sentences split further at commas, colons, semicolons and brackets), counted from 0.
@@ -227,12 +313,17 @@ private enum TextTokenizer {
             let start = position
             var isNumber = true
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hashWithoutLast: UInt64 = 0
+            var hashWithoutLastTwo: UInt64 = 0
             while position < units.count, CodeUnit.isWordUnit(units[position]) {
                 let unit = units[position]
                 if !CodeUnit.isDigit(unit) { isNumber = false }
+                hashWithoutLastTwo = hashWithoutLast
+                hashWithoutLast = hash
                 hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3
                 position += 1
             }
+            let stems = stemHashes(units, start, position, withoutLast: hashWithoutLast, withoutLastTwo: hashWithoutLastTwo)
             if let previous = tokens.last {
                 let beforePrevious = tokens.count >= 2 ? tokens[tokens.count - 2] : nil
                 switch boundary(in: original, from: gapStart, to: start, previous: previous, beforePrevious: beforePrevious) {
@@ -250,6 +341,8 @@ private enum TextTokenizer {
                     start: start,
                     end: position,
                     hash: hash,
+                    shortStemHash: stems.short,
+                    longStemHash: stems.long,
                     sentence: sentence,
                     clause: clause,
                     isNumber: isNumber,
@@ -259,6 +352,23 @@ private enum TextTokenizer {
             gapStart = position
         }
         return tokens
+    }
+
+    /// The hashes of the token without an inflection ending, when at least three letters remain.
+    private static func stemHashes(
+        _ units: [UInt16],
+        _ start: Int,
+        _ end: Int,
+        withoutLast: UInt64,
+        withoutLastTwo: UInt64
+    ) -> (short: UInt64, long: UInt64) {
+        let length = end - start
+        guard length >= 4 else { return (0, 0) }
+        let last = units[end - 1]
+        let short: UInt64 = last == 0x65 || last == 0x6E || last == 0x73 ? withoutLast : 0  // e, n, s
+        guard length >= 5, units[end - 2] == 0x65 else { return (short, 0) }
+        let long: UInt64 = last == 0x6E || last == 0x72 || last == 0x73 || last == 0x6D ? withoutLastTwo : 0  // en, er, es, em
+        return (short, long)
     }
 
     private enum Boundary {
@@ -283,6 +393,7 @@ private enum TextTokenizer {
             case CodeUnit.period:
                 if isSentencePeriod(in: units, at: position, gapEnd: end, previous: previous)
                     && !closesInlineAbbreviation(in: units, at: position, previous: previous, beforePrevious: beforePrevious)
+                    && !closesOrdinal(at: position, previous: previous, beforePrevious: beforePrevious)
                 {
                     return .sentence
                 }
@@ -293,6 +404,21 @@ private enum TextTokenizer {
             }
         }
         return result
+    }
+
+    /// Words before a German ordinal ("der 5. Rippe", "am 3. Tag", "nach dem 2. Zyklus").
+    private static let ordinalIntroducers: Set<UInt64> = Set(
+        ["der", "die", "das", "des", "dem", "den", "am", "im", "zum", "zur", "vom", "seit", "ab", "bis", "nach", "vor", "ein", "eine"].map {
+            word in
+            let units = Array(word.utf16)
+            return CodeUnit.hash(units, 0, units.count)
+        }
+    )
+
+    /// Whether the period at `position` closes a German ordinal ("der 5. Rippe"), not a sentence ("BI-RADS 2. Links …").
+    private static func closesOrdinal(at position: Int, previous: TextToken, beforePrevious: TextToken?) -> Bool {
+        guard let beforePrevious, previous.isNumber, previous.length <= 2, position == previous.end else { return false }
+        return ordinalIntroducers.contains(beforePrevious.hash)
     }
 
     /// Two-letter dotted abbreviations that stand inside a sentence ("i.v. Kontrastmittel", "V. a. Pneumonie", "Z. n. OP").

@@ -30,11 +30,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private let entries: [Entry]
-    private let firstWordIndex: [UInt64: [Int]]
+    private let firstWordIndex: HashIndex
     private let compoundHeads: [Int]
     private let shortestCompoundHead: Int
-    private let prefixIndex: [UInt64: [Int]]
-    private let prefixLengths: [Int]
+    private let prefixIndex: HashIndex
+    /// `true` at the lengths of the compound prefixes.
+    private let prefixLengthFlags: [Bool]
+    private let shortestPrefix: Int
+    private let hasInflectableWords: Bool
 
     /// Builds a table from phrases and their values, in order (an earlier phrase wins a tie).
     init(_ phrases: KeyValuePairs<String, Value>) {
@@ -59,27 +62,30 @@ struct PhraseTable<Value: Sendable>: Sendable {
             }
         }
         self.entries = entries
-        self.firstWordIndex = firstWordIndex
+        self.firstWordIndex = HashIndex(firstWordIndex)
         self.compoundHeads = compoundHeads
         self.shortestCompoundHead = compoundHeads.map { entries[$0].words[0].units.count }.min() ?? Int.max
-        self.prefixIndex = prefixIndex
-        self.prefixLengths = Set(prefixIndex.values.map { entries[$0[0]].words[0].units.count }).sorted()
+        self.prefixIndex = HashIndex(prefixIndex)
+        let prefixLengths = Set(prefixIndex.values.map { entries[$0[0]].words[0].units.count })
+        var prefixLengthFlags = Array(repeating: false, count: (prefixLengths.max() ?? 0) + 1)
+        for length in prefixLengths { prefixLengthFlags[length] = true }
+        self.prefixLengthFlags = prefixLengthFlags
+        self.shortestPrefix = prefixLengths.min() ?? Int.max / 2
+        self.hasInflectableWords = entries.contains { $0.words[0].inflectable }
     }
 
     /// The longest phrase that starts at token `index`, or `nil`.
     func match(at index: Int, in text: FoldedText) -> Match? {
         let token = text.tokens[index]
         var best: Match?
-        consider(firstWordIndex[token.hash], at: index, in: text, stemLength: token.length, best: &best)
-        for suffix in inflectionSuffixes where token.length - suffix.count >= 3 && Self.hasSuffix(suffix, text.units, token.end) {
-            let stemEnd = token.end - suffix.count
-            consider(
-                firstWordIndex[CodeUnit.hash(text.units, token.start, stemEnd)],
-                at: index,
-                in: text,
-                stemLength: token.length - suffix.count,
-                best: &best
-            )
+        consider(firstWordIndex.candidates(for: token.hash), at: index, in: text, isStem: false, best: &best)
+        if hasInflectableWords {
+            if token.shortStemHash != 0 {
+                consider(firstWordIndex.candidates(for: token.shortStemHash), at: index, in: text, isStem: true, best: &best)
+            }
+            if token.longStemHash != 0 {
+                consider(firstWordIndex.candidates(for: token.longStemHash), at: index, in: text, isStem: true, best: &best)
+            }
         }
         guard best == nil else { return best }
         if token.length > shortestCompoundHead {
@@ -87,8 +93,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1, isPartOfCompound: true)
             }
         }
-        for length in prefixLengths where token.length >= length + 3 {
-            if let entryIndex = prefixIndex[CodeUnit.hash(text.units, token.start, token.start + length)]?.first {
+        if token.length >= shortestPrefix + 3 {
+            // Hash the token's prefixes incrementally and probe at each length a prefix of the table has.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            let longest = min(token.length - 3, prefixLengthFlags.count - 1)
+            for length in 1...longest {
+                hash = (hash ^ UInt64(text.units[token.start + length - 1])) &* 0x100_0000_01b3
+                guard prefixLengthFlags[length], let candidates = prefixIndex.candidates(for: hash) else { continue }
+                let entryIndex = prefixIndex.entry(at: candidates.lowerBound)
                 return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1, isPartOfCompound: true)
             }
         }
@@ -102,13 +114,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     // MARK: - Matching
 
-    private func consider(_ candidates: [Int]?, at index: Int, in text: FoldedText, stemLength: Int, best: inout Match?) {
+    private func consider(_ candidates: Range<Int>?, at index: Int, in text: FoldedText, isStem: Bool, best: inout Match?) {
         guard let candidates else { return }
         let token = text.tokens[index]
-        for entryIndex in candidates {
+        for candidate in candidates {
+            let entryIndex = firstWordIndex.entry(at: candidate)
             let entry = entries[entryIndex]
             // A stem match (token longer than the word) only counts for inflectable words.
-            if stemLength != token.length && !entry.words[0].inflectable { continue }
+            if isStem && !entry.words[0].inflectable { continue }
             guard entry.words.count > (best?.tokenCount ?? 0), index + entry.words.count <= text.tokens.count else { continue }
             var matches = true
             for offset in 1..<max(1, entry.words.count) {
@@ -202,6 +215,65 @@ extension PhraseTable where Value == Void {
     init(words: [String]) {
         self.init(entries: words.map { ($0, ()) })
     }
+}
+
+/// An open-addressing map from FNV-1a hashes to lists of entry indices.
+///
+/// The keys are already well mixed, so unlike `Dictionary` it does not hash them again; a look-up is a multiply-free
+/// probe of a power-of-two array.
+private struct HashIndex: Sendable {
+    private let keys: [UInt64]
+    private let starts: [Int32]
+    private let counts: [Int32]
+    private let entries: [Int]
+    private let mask: Int
+
+    init(_ lists: [UInt64: [Int]]) {
+        var capacity = 8
+        while capacity < lists.count * 2 { capacity *= 2 }
+        var keys = Array(repeating: UInt64(0), count: capacity)
+        var starts = Array(repeating: Int32(0), count: capacity)
+        var counts = Array(repeating: Int32(0), count: capacity)
+        var entries: [Int] = []
+        for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
+            precondition(key != 0, "a phrase hashed to the empty marker")
+            var slot = Self.slot(of: key, mask: capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            starts[slot] = Int32(entries.count)
+            counts[slot] = Int32(list.count)
+            entries += list
+        }
+        self.keys = keys
+        self.starts = starts
+        self.counts = counts
+        self.entries = entries
+        self.mask = capacity - 1
+    }
+
+    @inline(__always)
+    private static func slot(of key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+    }
+
+    /// The positions (for ``entry(at:)``) of the entries stored under `key`.
+    @inline(__always)
+    func candidates(for key: UInt64) -> Range<Int>? {
+        var slot = Self.slot(of: key, mask: mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key && key != 0 {
+                let start = Int(starts[slot])
+                return start..<(start + Int(counts[slot]))
+            }
+            if stored == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The entry index at a position from ``candidates(for:)``.
+    @inline(__always)
+    func entry(at position: Int) -> Int { entries[position] }
 }
 
 /// The endings an inflectable table word may carry (German adjective and noun endings, English plural).

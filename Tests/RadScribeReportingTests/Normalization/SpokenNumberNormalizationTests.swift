@@ -31,7 +31,8 @@ struct SpokenNumberNormalizationTests {
         arguments: [
             ("dreiundzwanzig Millimeter", "23 mm"), ("zweihundertfünfzig Milliliter", "250 ml"), ("eintausendzweihundert Milliliter", "1200 ml"),
             ("tausendzweihundert Milliliter", "1200 ml"), ("ein Zentimeter", "1 cm"), ("eins Komma zwei Zentimeter", "1,2 cm"),
-            ("zwo Zentimeter", "2 cm"), ("zwoundzwanzig Millimeter", "22 mm"), ("dreissig Grad", "30°"), ("zwei hundert fünfzig Milliliter", "250 ml"),
+            ("zwo Zentimeter", "2 cm"), ("zwoundzwanzig Millimeter", "22 mm"), ("dreissig Grad", "30°"),
+            ("zwei hundert fünfzig Milliliter", "250 ml"),
             ("hundertundfünf Milliliter", "105 ml"),
         ]
     )

@@ -1,0 +1,76 @@
+extension AssertionVocabulary {
+    /// English cues, written for radiology and clinical reports.
+    static let englishGroups: [(AssertionTrigger, [String])] = [
+        (
+            .pseudo,
+            [
+                "not only", "gram negative", "no doubt", "without doubt", "without difficulty", "not necessarily",
+                "otherwise unremarkable", "otherwise normal", "not drain", "not extend",
+            ]
+        ),
+        (
+            .negatedChange,
+            combinations(
+                of: ["no", "without", "not"],
+                with: [
+                    "change", "changes", "significant change", "interval change", "significant interval change", "appreciable change",
+                    "substantial change", "definite change", "increase", "significant increase", "interval increase", "decrease",
+                    "significant decrease", "progression", "interval progression", "worsening", "interval worsening", "growth",
+                    "interval growth", "changed", "significantly changed",
+                ]
+            )
+        ),
+        (
+            .uncertaintyAround,
+            [
+                "possible", "possibly", "probable", "probably", "likely", "most likely", "unlikely", "questionable", "equivocal",
+                "suspected", "presumed", "presumably", "versus", "vs", "doubtful", "not certain", "uncertain",
+            ]
+        ),
+        (
+            .uncertaintyBefore,
+            [
+                "suspicious for", "suspicious of", "concerning for", "worrisome for", "suggestive of", "compatible with",
+                "may represent", "may be", "might be", "could be", "could represent", "may reflect", "might represent",
+                "cannot exclude", "can not exclude", "cannot rule out", "can not rule out", "cannot be excluded that",
+                "differential diagnosis", "differential includes", "differential diagnosis includes", "ddx", "rule out",
+                "to rule out", "r/o", "question of", "evaluate for", "evaluation for", "assess for", "suspect",
+            ]
+        ),
+        (
+            .uncertaintyAfter,
+            [
+                "cannot be excluded", "can not be excluded", "cannot be ruled out", "can not be ruled out", "not be excluded",
+                "not be ruled out", "not excluded", "not ruled out", "not been excluded", "not been ruled out", "?",
+            ]
+        ),
+        (
+            .negationBefore,
+            [
+                "no", "not", "without", "no evidence of", "no evidence for", "without evidence of", "no sign of", "no signs of",
+                "negative for", "free of", "clear of", "absence of", "denies", "denied", "denying", "deny", "never",
+                "neither", "no longer", "fails to reveal", "failed to reveal", "resolution of", "rather than",
+            ]
+        ),
+        (.negationAround, ["resolved", "has resolved", "have resolved", "absent"]),
+        (
+            .negationAfter,
+            [
+                "not seen", "not identified", "not visualized", "not visualised", "not appreciated", "not demonstrated",
+                "not detected", "not present", "not noted", "not evident", "not apparent", "not visible", "not found",
+                "ruled out", "excluded", "negative", "unremarkable",
+            ]
+        ),
+        (
+            .terminator,
+            [
+                "but", "however", "although", "though", "except", "except for", "apart from", "aside from", "other than",
+                "which", "who", "whose", "yet", "nevertheless", "whereas", "due to", "secondary to", "because of",
+                "as a result of", "cause of", "causes of", "source of", "etiology of", "origin of", "reason for", "status post",
+                "s/p", "after", "positive for", ";", ":",
+            ]
+        ),
+        (.listConjunction, ["or", "nor", "and"]),
+        (AssertionTrigger(effect: .comma, direction: []), [","]),
+    ]
+}
