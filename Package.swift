@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "RadScribeReporting",
             dependencies: ["RadScribeCore"],
-            exclude: ["Lexicon", "Findings", "Sections", "Classification", "Agents"],  // WIP
+            exclude: ["Lexicon", "Findings"],  // WIP
             resources: [.copy("Resources/Lexicon")],
             swiftSettings: swiftSettings
         ),
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "RadScribeReportingTests",
             dependencies: ["RadScribeCore", "RadScribeReporting"],
-            exclude: ["Findings", "Sections", "Agents"],  // WIP
+            exclude: ["Findings", "Lexicon"],  // WIP
             swiftSettings: swiftSettings
         ),
         .testTarget(

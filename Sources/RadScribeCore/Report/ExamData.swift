@@ -162,9 +162,13 @@ public struct BreastDensityAssessment: Sendable, Codable, Hashable {
 
 /// A breast quadrant or region.
 public enum BreastQuadrant: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Oberer äußerer Quadrant, upper outer quadrant.
     case upperOuter = "upper_outer"
+    /// Oberer innerer Quadrant, upper inner quadrant.
     case upperInner = "upper_inner"
+    /// Unterer äußerer Quadrant, lower outer quadrant.
     case lowerOuter = "lower_outer"
+    /// Unterer innerer Quadrant, lower inner quadrant.
     case lowerInner = "lower_inner"
     /// Retroareolar / central.
     case central
@@ -556,9 +560,13 @@ public struct ResponseStatement: Sendable, Codable, Hashable {
 
 /// A RECIST 1.1-like overall response.
 public enum RecistCategory: String, Sendable, Codable, Hashable, CaseIterable {
+    /// All target lesions gone (sum 0).
     case completeResponse = "complete_response"
+    /// Sum at least 30 % below the prior sum.
     case partialResponse = "partial_response"
+    /// Neither partial response nor progression.
     case stableDisease = "stable_disease"
+    /// Sum at least 20 % and 5 mm above the prior sum, or new lesions.
     case progressiveDisease = "progressive_disease"
 }
 
@@ -636,9 +644,13 @@ public struct AgatstonScore: Sendable, Codable, Hashable {
 
 /// Regional wall motion.
 public enum WallMotion: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Normal wall motion.
     case normokinetic
+    /// Reduced wall motion.
     case hypokinetic
+    /// No wall motion.
     case akinetic
+    /// Paradoxical (outward systolic) wall motion.
     case dyskinetic
 }
 
@@ -683,10 +695,15 @@ public struct CardiacData: Sendable, Codable, Hashable {
 
 /// The histological grade.
 public enum TumorGrade: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Well differentiated.
     case g1 = "G1"
+    /// Moderately differentiated.
     case g2 = "G2"
+    /// Poorly differentiated.
     case g3 = "G3"
+    /// Undifferentiated.
     case g4 = "G4"
+    /// Cannot be assessed.
     case gx = "GX"
 }
 

@@ -37,8 +37,7 @@ final class AgentInput: Sendable {
     let readableRanges: [Range<Int>]
 
     /// Prepares the input.
-    init(text: String, sections: [ReportSection], findings: [Finding], language: Language) {
-        let folded = FoldedText(text)
+    init(text folded: FoldedText, sections: [ReportSection], findings: [Finding], language: Language) {
         let sortedFindings = findings.sorted { $0.span.start < $1.span.start }
         let tokenSections = Self.tokenSections(of: folded, sections: sections)
         self.text = folded
@@ -50,9 +49,6 @@ final class AgentInput: Sendable {
         self.statements = Self.statements(findings: sortedFindings, text: folded, tokenSections: tokenSections)
         self.readableRanges = Self.readableRanges(tokenSections)
     }
-
-    /// Whether token `index` lies in a section agents read.
-    func isReadable(_ index: Int) -> Bool { tokenSections[index] != nil }
 
     /// The original text of `span`.
     func string(_ span: TextSpan) -> String { text.string(span.start, span.end) }

@@ -18,28 +18,41 @@ struct CTAgent: ExamAgent {
 
     private static let phaseWords = PhraseTable<PhaseWord>(
         entries: [
-            (ContrastPhase.nonContrast, false, [
-                "nativ*", "nativphase", "nativ-ct", "non-contrast", "noncontrast", "unenhanced", "without contrast", "without iv contrast",
-                "ohne kontrastmittel", "ohne km", "ohne kontrastmittelgabe",
-            ]),
-            (.arterial, false, [
-                "arterielle* phase", "arterielle* kontrastmittelphase", "spätarteriell*", "früharteriell*", "arterial phase",
-                "late arterial", "arteriell* kontrastiert*",
-            ]),
+            (
+                ContrastPhase.nonContrast, false,
+                [
+                    "nativ*", "nativphase", "nativ-ct", "non-contrast", "noncontrast", "unenhanced", "without contrast", "without iv contrast",
+                    "ohne kontrastmittel", "ohne km", "ohne kontrastmittelgabe",
+                ]
+            ),
+            (
+                .arterial, false,
+                [
+                    "arterielle* phase", "arterielle* kontrastmittelphase", "spätarteriell*", "früharteriell*", "arterial phase",
+                    "late arterial", "arteriell* kontrastiert*",
+                ]
+            ),
             (.arterial, true, ["arteriell*", "arterial"]),
             (.portalVenous, false, ["portalvenös*", "portal venous", "portal-venous", "portalvenous"]),
             (.venous, false, ["venöse* phase", "venous phase", "venöse* kontrastmittelphase"]),
             (.venous, true, ["venös*", "venous"]),
-            (.delayed, false, [
-                "spätphase*", "spätaufnahme*", "ausscheidungsphase*", "urographische* phase", "excretory phase", "delayed phase",
-                "nephrographic phase", "nephrographische* phase",
-            ]),
+            (
+                .delayed, false,
+                [
+                    "spätphase*", "spätaufnahme*", "ausscheidungsphase*", "urographische* phase", "excretory phase", "delayed phase",
+                    "nephrographic phase", "nephrographische* phase",
+                ]
+            ),
             (.delayed, true, ["delayed", "spät*"]),
-            (.contrastEnhanced, false, [
-                "mit kontrastmittel", "mit km", "nach km", "km-gabe", "kontrastmittelgabe", "kontrastmittelapplikation", "kontrastmittelgestützt*", "kontrastverstärkt*", "kontrastiert*", "with contrast",
-                "with iv contrast", "with intravenous contrast", "contrast-enhanced", "contrast enhanced", "post contrast",
-                "postcontrast", "post-contrast",
-            ]),
+            (
+                .contrastEnhanced, false,
+                [
+                    "mit kontrastmittel", "mit km", "nach km", "km-gabe", "kontrastmittelgabe", "kontrastmittelapplikation",
+                    "kontrastmittelgestützt*", "kontrastverstärkt*", "kontrastiert*", "with contrast",
+                    "with iv contrast", "with intravenous contrast", "contrast-enhanced", "contrast enhanced", "post contrast",
+                    "postcontrast", "post-contrast",
+                ]
+            ),
         ].flatMap { phase, needsTechnique, phrases in
             phrases.map { ($0, PhaseWord(phase: phase, needsTechniqueSection: needsTechnique)) }
         }
@@ -90,7 +103,11 @@ struct CTAgent: ExamAgent {
                 let isPhase = !word.needsTechniqueSection || input.tokenSections[index] == .technique || isFollowedByPhaseWord(last, in: text)
                 if isPhase, !mentions.contains(where: { $0.phase == phase }) {
                     mentions.append(
-                        ContrastPhaseMention(phase: phase, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last))
+                        ContrastPhaseMention(
+                            phase: phase,
+                            text: text.string(tokens: index, through: last),
+                            span: text.span(tokens: index, through: last)
+                        )
                     )
                 }
                 index = last + 1

@@ -30,17 +30,23 @@ struct CardiacAgent: ExamAgent {
 
     private static let motionWords = PhraseTable<MotionWord>(
         entries: [
-            (MotionWord.motion(.normokinetic), [
-                "normokinetisch*", "normokinesie*", "normokinetic", "normokinesis", "regelrecht* wandbewegung*", "normal wall motion",
-                "normale* wandbewegung*",
-            ]),
+            (
+                MotionWord.motion(.normokinetic),
+                [
+                    "normokinetisch*", "normokinesie*", "normokinetic", "normokinesis", "regelrecht* wandbewegung*", "normal wall motion",
+                    "normale* wandbewegung*",
+                ]
+            ),
             (.motion(.hypokinetic), ["hypokinetisch*", "hypokinesie*", "hypokinetic", "hypokinesia", "hypokinesis"]),
             (.motion(.akinetic), ["akinetisch*", "akinesie*", "akinetic", "akinesia", "akinesis"]),
             (.motion(.dyskinetic), ["dyskinetisch*", "dyskinesie*", "dyskinetic", "dyskinesia", "dyskinesis"]),
-            (.abnormality, [
-                "wandbewegungsstörung*", "regional* wandbewegungsstörung*", "wall motion abnormality", "wall motion abnormalities",
-                "regional wall motion abnormality", "regional wall motion abnormalities",
-            ]),
+            (
+                .abnormality,
+                [
+                    "wandbewegungsstörung*", "regional* wandbewegungsstörung*", "wall motion abnormality", "wall motion abnormalities",
+                    "regional wall motion abnormality", "regional wall motion abnormalities",
+                ]
+            ),
         ].flatMap { word, phrases in phrases.map { ($0, word) } }
     )
 
@@ -68,7 +74,9 @@ struct CardiacAgent: ExamAgent {
         for range in input.readableRanges {
             var index = range.lowerBound
             while index < range.upperBound {
-                if cardiac.lvef == nil, let cue = Self.efCues.match(at: index, in: text), let ef = ejectionFraction(cue: index, count: cue.tokenCount, in: text) {
+                if cardiac.lvef == nil, let cue = Self.efCues.match(at: index, in: text),
+                    let ef = ejectionFraction(cue: index, count: cue.tokenCount, in: text)
+                {
                     cardiac.lvef = ef
                 } else if cardiac.agatstonScore == nil, let cue = Self.agatstonCues.match(at: index, in: text),
                     let score = agatston(cue: index, count: cue.tokenCount, in: text)
@@ -122,12 +130,20 @@ struct CardiacAgent: ExamAgent {
 
     private func agatston(cue: Int, count: Int, in text: FoldedText) -> AgatstonScore? {
         if let value = integer(after: cue + count - 1, in: text) {
-            return AgatstonScore(value: value.value, text: text.string(tokens: cue, through: value.lastToken), span: text.span(tokens: cue, through: value.lastToken))
+            return AgatstonScore(
+                value: value.value,
+                text: text.string(tokens: cue, through: value.lastToken),
+                span: text.span(tokens: cue, through: value.lastToken)
+            )
         }
         guard cue > 0, text.tokens[cue - 1].isNumber, text.tokens[cue - 1].sentence == text.tokens[cue].sentence,
             let value = text.number(at: cue - 1)
         else { return nil }
-        return AgatstonScore(value: value.value, text: text.string(tokens: cue - 1, through: cue + count - 1), span: text.span(tokens: cue - 1, through: cue + count - 1))
+        return AgatstonScore(
+            value: value.value,
+            text: text.string(tokens: cue - 1, through: cue + count - 1),
+            span: text.span(tokens: cue - 1, through: cue + count - 1)
+        )
     }
 
     /// The first number within six tokens after `index`, in the same sentence.
@@ -168,7 +184,12 @@ struct CardiacAgent: ExamAgent {
         default:
             return nil
         }
-        return WallMotionFinding(motion: motion, segment: segment, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last))
+        return WallMotionFinding(
+            motion: motion,
+            segment: segment,
+            text: text.string(tokens: index, through: last),
+            span: text.span(tokens: index, through: last)
+        )
     }
 
     /// "basal inferior", "apical", "mid anterior, septal": the level and walls named in the clause.

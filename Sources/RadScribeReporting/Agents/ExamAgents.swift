@@ -41,6 +41,17 @@ public struct ExamAgents: Sendable {
         findings: [Finding],
         language: Language
     ) -> ExamData {
+        extract(classification: classification, text: FoldedText(text), sections: sections, findings: findings, language: language)
+    }
+
+    /// Runs the agents over an already folded text (the pipeline folds once for all components).
+    func extract(
+        classification: Classification,
+        text: FoldedText,
+        sections: [ReportSection],
+        findings: [Finding],
+        language: Language
+    ) -> ExamData {
         let input = AgentInput(text: text, sections: sections, findings: findings, language: language)
         var data = ExamData()
         for examType in classification.agents where !data.agents.contains(examType) {

@@ -172,14 +172,22 @@ struct MammographyAgent: ExamAgent {
         var last = index + cue.tokenCount - 1
         switch cue.value {
         case .description(let category):
-            return BreastDensityAssessment(category: category, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last))
+            return BreastDensityAssessment(
+                category: category,
+                text: text.string(tokens: index, through: last),
+                span: text.span(tokens: index, through: last)
+            )
         case .label:
             var cursor = last + 1
             while cursor < text.tokens.count, cursor <= last + 3, text.tokens[cursor].sentence == text.tokens[index].sentence {
                 let token = text.tokens[cursor]
                 if token.length <= 3, let category = Self.densityValues[text.string(token.start, token.end).lowercased()] {
                     last = cursor
-                    return BreastDensityAssessment(category: category, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last))
+                    return BreastDensityAssessment(
+                        category: category,
+                        text: text.string(tokens: index, through: last),
+                        span: text.span(tokens: index, through: last)
+                    )
                 }
                 guard Self.densityFillers.contains(tokenAt: cursor, in: text) else { return nil }
                 cursor += 1
@@ -213,7 +221,8 @@ struct MammographyAgent: ExamAgent {
             let lesionWord = statement.tokens.first { index in
                 Self.lesionWords.contains(tokenAt: index, in: text) && !input.negation.isNegated(first: index, last: index)
             }
-            let namedSide = lesionWord.flatMap { SideVocabulary.nearestSide(to: $0, in: statement.tokens, of: text) }
+            let namedSide =
+                lesionWord.flatMap { SideVocabulary.nearestSide(to: $0, in: statement.tokens, of: text) }
                 ?? statement.tokens.lazy.compactMap { SideVocabulary.side(at: $0, in: text)?.side }.first
             defer { carriedSide = namedSide ?? carriedSide }
             guard lesionWord != nil, statement.assertion != .absent else { continue }

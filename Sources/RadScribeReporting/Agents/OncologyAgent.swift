@@ -32,22 +32,34 @@ struct OncologyAgent: ExamAgent {
 
     private static let responseWords = PhraseTable<ResponseTerm>(
         entries: [
-            (ResponseTerm.progression, [
-                "progredient*", "größenprogredient*", "progredienz", "größenprogredienz", "progress", "progression", "progressive",
-                "progressive disease", "progressiv*", "größenzunahme", "increased in size", "increase in size",
-            ]),
-            (.regression, [
-                "regredient*", "größenregredient*", "regredienz", "größenregredienz", "rückläufig*", "regression", "regressive",
-                "regressiv*", "größenabnahme", "decreased in size", "decrease in size",
-            ]),
+            (
+                ResponseTerm.progression,
+                [
+                    "progredient*", "größenprogredient*", "progredienz", "größenprogredienz", "progress", "progression", "progressive",
+                    "progressive disease", "progressiv*", "größenzunahme", "increased in size", "increase in size",
+                ]
+            ),
+            (
+                .regression,
+                [
+                    "regredient*", "größenregredient*", "regredienz", "größenregredienz", "rückläufig*", "regression", "regressive",
+                    "regressiv*", "größenabnahme", "decreased in size", "decrease in size",
+                ]
+            ),
             (.stable, ["stabil*", "stable", "stable disease", "unverändert*", "unchanged", "konstant*", "größenkonstant*"]),
-            (.partialResponse, [
-                "partielle* remission", "partial response", "partial remission", "teilremission", "partielle* ansprechen*",
-            ]),
-            (.completeResponse, [
-                "komplette* remission", "vollständige* remission", "complete remission", "complete response", "komplettremission",
-                "vollremission", "komplette* ansprechen*",
-            ]),
+            (
+                .partialResponse,
+                [
+                    "partielle* remission", "partial response", "partial remission", "teilremission", "partielle* ansprechen*",
+                ]
+            ),
+            (
+                .completeResponse,
+                [
+                    "komplette* remission", "vollständige* remission", "complete remission", "complete response", "komplettremission",
+                    "vollremission", "komplette* ansprechen*",
+                ]
+            ),
         ].flatMap { term, phrases in phrases.map { ($0, term) } }
     )
     private static let newWords = PhraseTable<Void>(words: ["neu", "neue*", "new", "newly", "neu aufgetreten*", "neuaufgetreten*"])
@@ -102,7 +114,7 @@ struct OncologyAgent: ExamAgent {
 
     private func lesions(in statement: Statement, input: AgentInput) -> [TargetLesion] {
         let text = input.text
-        guard statement.assertion != .absent,
+        guard statement.assertion != .absent, !statement.measurements.isEmpty,
             statement.tokens.contains(where: { Self.lesionWords.contains(tokenAt: $0, in: text) && !input.negation.isNegated(first: $0, last: $0) })
         else { return [] }
         let isLymphNode = statement.tokens.contains { Self.lymphNodeWords.contains(tokenAt: $0, in: text) }
@@ -175,7 +187,13 @@ struct OncologyAgent: ExamAgent {
         else { return nil }
         for fromIndex in max(statement.tokens.lowerBound, toIndex - 4)..<(toIndex - 1) where Self.fromWords.contains(tokenAt: fromIndex, in: text) {
             guard let prior = text.number(at: fromIndex + 1), prior.lastToken == toIndex - 1 else { continue }
-            return (prior.value * millimeters / value, TextEvidence(text: text.string(tokens: fromIndex + 1, through: prior.lastToken), span: text.span(tokens: fromIndex + 1, through: prior.lastToken)))
+            return (
+                prior.value * millimeters / value,
+                TextEvidence(
+                    text: text.string(tokens: fromIndex + 1, through: prior.lastToken),
+                    span: text.span(tokens: fromIndex + 1, through: prior.lastToken)
+                )
+            )
         }
         return nil
     }
@@ -194,7 +212,13 @@ struct OncologyAgent: ExamAgent {
                 }
                 let last = index + match.tokenCount - 1
                 if !input.negation.isNegated(first: index, last: last) {
-                    statements.append(ResponseStatement(term: match.value, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last)))
+                    statements.append(
+                        ResponseStatement(
+                            term: match.value,
+                            text: text.string(tokens: index, through: last),
+                            span: text.span(tokens: index, through: last)
+                        )
+                    )
                 }
                 index = last + 1
             }

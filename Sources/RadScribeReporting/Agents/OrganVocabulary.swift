@@ -6,10 +6,13 @@ enum OrganVocabulary {
     /// The organ table.
     static let table = PhraseTable<String>(
         entries: [
-            ("lung", [
-                "lunge*", "lungen+", "lung", "lungs", "pulmonal*", "pulmonary", "pulmo", "oberlappen*", "unterlappen*", "mittellappen*",
-                "lingula", "upper lobe", "lower lobe", "middle lobe",
-            ]),
+            (
+                "lung",
+                [
+                    "lunge*", "lungen+", "lung", "lungs", "pulmonal*", "pulmonary", "pulmo", "oberlappen*", "unterlappen*", "mittellappen*",
+                    "lingula", "upper lobe", "lower lobe", "middle lobe",
+                ]
+            ),
             ("pleura", ["pleura*", "pleura+", "pleural"]),
             ("heart", ["herz", "herzens", "herz+", "heart", "cardiac", "kardial*", "myokard*", "myocardial", "myocardium", "perikard*"]),
             ("mediastinum", ["mediastinum", "mediastinal*", "mediastinums"]),
@@ -24,17 +27,23 @@ enum OrganVocabulary {
             ("prostate", ["prostata", "prostata+", "prostate"]),
             ("uterus", ["uterus", "uterus+", "gebärmutter", "uterine"]),
             ("ovary", ["ovar*", "ovarien", "ovary", "ovaries", "adnexe*", "adnexa"]),
-            ("bowel", [
-                "darm", "darm+", "dünndarm*", "dickdarm*", "kolon", "colon", "sigma", "rektum", "rectum", "bowel", "ileum", "jejunum",
-                "duodenum", "appendix",
-            ]),
+            (
+                "bowel",
+                [
+                    "darm", "darm+", "dünndarm*", "dickdarm*", "kolon", "colon", "sigma", "rektum", "rectum", "bowel", "ileum", "jejunum",
+                    "duodenum", "appendix",
+                ]
+            ),
             ("stomach", ["magen", "magen+", "stomach", "gastric"]),
             ("esophagus", ["ösophagus", "esophagus", "oesophagus"]),
             ("aorta", ["aorta", "aorten+", "aortal*", "aortic"]),
-            ("lymph_node", [
-                "lymphknoten", "lymphknoten+", "*lymphknoten", "lymph node", "lymph nodes", "nodal", "lymphadenopathie",
-                "lymphadenopathy",
-            ]),
+            (
+                "lymph_node",
+                [
+                    "lymphknoten", "lymphknoten+", "*lymphknoten", "lymph node", "lymph nodes", "nodal", "lymphadenopathie",
+                    "lymphadenopathy",
+                ]
+            ),
             ("bone", ["knochen", "knochen+", "ossär*", "skelett*", "osseous", "bone", "bones", "skeletal"]),
             ("vertebra", ["wirbelkörper*", "vertebra", "vertebrae", "vertebral", "wirbelsäule", "spine"]),
             ("brain", ["gehirn", "hirn", "hirn+", "brain", "cerebral", "zerebral*", "cerebellum", "kleinhirn"]),

@@ -66,9 +66,15 @@ struct PathologyAgent: ExamAgent {
                 }
                 if let grading = grading(at: index, in: text, range: range) {
                     if grading.isCode { pathology.grading = pathology.grading ?? grading.value } else { gradeWords = gradeWords ?? grading.value }
-                } else if let match = Self.margins.match(at: index, in: text), !input.negation.isNegated(first: index, last: index + match.tokenCount - 1) {
+                } else if let match = Self.margins.match(at: index, in: text),
+                    !input.negation.isNegated(first: index, last: index + match.tokenCount - 1)
+                {
                     let last = index + match.tokenCount - 1
-                    let margin = MarginAssessment(status: match.value, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last))
+                    let margin = MarginAssessment(
+                        status: match.value,
+                        text: text.string(tokens: index, through: last),
+                        span: text.span(tokens: index, through: last)
+                    )
                     if match.tokenCount == 1 { pathology.margin = pathology.margin ?? margin } else { marginWords = marginWords ?? margin }
                 }
                 index += 1
@@ -99,14 +105,20 @@ struct PathologyAgent: ExamAgent {
     private func grading(at index: Int, in text: FoldedText, range: Range<Int>) -> (value: TumorGrading, isCode: Bool)? {
         if let match = Self.grades.match(at: index, in: text) {
             let last = index + match.tokenCount - 1
-            return (TumorGrading(grade: match.value, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last)), match.tokenCount == 1)
+            return (
+                TumorGrading(grade: match.value, text: text.string(tokens: index, through: last), span: text.span(tokens: index, through: last)),
+                match.tokenCount == 1
+            )
         }
         guard let label = Self.gradeLabels.match(at: index, in: text) else { return nil }
         let valueIndex = index + label.tokenCount
         guard valueIndex < range.upperBound, text.tokens[valueIndex].sentence == text.tokens[index].sentence else { return nil }
         let token = text.tokens[valueIndex]
         guard token.length <= 3, let grade = Self.gradeNumbers[text.string(token.start, token.end).lowercased()] else { return nil }
-        return (TumorGrading(grade: grade, text: text.string(tokens: index, through: valueIndex), span: text.span(tokens: index, through: valueIndex)), true)
+        return (
+            TumorGrading(grade: grade, text: text.string(tokens: index, through: valueIndex), span: text.span(tokens: index, through: valueIndex)),
+            true
+        )
     }
 }
 

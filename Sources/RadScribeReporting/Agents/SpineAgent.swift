@@ -36,47 +36,74 @@ private enum SpineTerm: Sendable {
 
     static let table = PhraseTable<SpineTerm>(
         entries: [
-            (SpineTerm.disc(.bulging), [
-                "vorwölbung*", "bandscheibenvorwölbung*", "vorgewölbt*", "bulging", "bulge", "bulges", "disc bulge", "disk bulge",
-                "bandscheibenbulging",
-            ]),
+            (
+                SpineTerm.disc(.bulging),
+                [
+                    "vorwölbung*", "bandscheibenvorwölbung*", "vorgewölbt*", "bulging", "bulge", "bulges", "disc bulge", "disk bulge",
+                    "bandscheibenbulging",
+                ]
+            ),
             (.disc(.protrusion), ["protrusion*", "bandscheibenprotrusion*", "protruding", "protrudiert*"]),
             (.disc(.extrusion), ["extrusion*", "bandscheibenextrusion*", "extruded", "extrudiert*"]),
-            (.disc(.herniation), [
-                "bandscheibenvorfall*", "bandscheibenvorfälle*", "vorfall*", "vorfälle", "prolaps*", "bandscheibenprolaps*",
-                "diskusprolaps*", "diskushernie*", "discushernie*", "bandscheibenhernie*", "nukleus-pulposus-prolaps", "npp", "herniation*",
-                "herniated", "hernia", "disc herniation", "disk herniation",
-            ]),
+            (
+                .disc(.herniation),
+                [
+                    "bandscheibenvorfall*", "bandscheibenvorfälle*", "vorfall*", "vorfälle", "prolaps*", "bandscheibenprolaps*",
+                    "diskusprolaps*", "diskushernie*", "discushernie*", "bandscheibenhernie*", "nukleus-pulposus-prolaps", "npp", "herniation*",
+                    "herniated", "hernia", "disc herniation", "disk herniation",
+                ]
+            ),
             (.disc(.sequestration), ["sequester*", "sequestriert*", "sequestration", "sequestered", "free fragment"]),
-            (.stenosis(nil), [
-                "stenose*", "stenosis", "stenoses", "stenotic", "einengung*", "eingeengt*", "einengt", "einengen", "einengend*", "verengung*",
-                "verengt*", "eng", "narrowing", "narrowed", "narrows",
-            ]),
-            (.stenosis(.canal), [
-                "spinalkanalstenose*", "spinalkanaleinengung*", "spinalkanalenge", "spinalstenose*", "spinal stenosis",
-                "spinal canal stenosis", "central canal stenosis", "canal stenosis", "central stenosis", "spinal canal narrowing",
-            ]),
-            (.stenosis(.foramen), [
-                "neuroforamenstenose*", "foramenstenose*", "neuroforaminalstenose*", "foraminalstenose*", "neuroforameneinengung*",
-                "foramenenge", "neuroforamenenge", "foraminal stenosis", "neuroforaminal stenosis", "neural foraminal stenosis",
-                "foraminal narrowing", "neuroforaminal narrowing", "neural foraminal narrowing",
-            ]),
-            (.structure(.canal), [
-                "spinalkanal*", "spinal canal", "central canal", "canal", "thecal sac", "duralsack*", "duralschlauch*", "spinal",
-            ]),
-            (.structure(.foramen), [
-                "neuroforamen", "neuroforamina", "neuroforamens", "foramen", "foramina", "neuroforaminal*", "foraminal*", "neural foramen",
-                "neural foramina",
-            ]),
-            (.grade(.mild), [
-                "leicht*", "leichtgradig*", "gering*", "geringgradig*", "geringfügig*", "diskret*", "mild", "mildly", "minimal", "slight",
-                "slightly", "minor",
-            ]),
+            (
+                .stenosis(nil),
+                [
+                    "stenose*", "stenosis", "stenoses", "stenotic", "einengung*", "eingeengt*", "einengt", "einengen", "einengend*", "verengung*",
+                    "verengt*", "eng", "narrowing", "narrowed", "narrows",
+                ]
+            ),
+            (
+                .stenosis(.canal),
+                [
+                    "spinalkanalstenose*", "spinalkanaleinengung*", "spinalkanalenge", "spinalstenose*", "spinal stenosis",
+                    "spinal canal stenosis", "central canal stenosis", "canal stenosis", "central stenosis", "spinal canal narrowing",
+                ]
+            ),
+            (
+                .stenosis(.foramen),
+                [
+                    "neuroforamenstenose*", "foramenstenose*", "neuroforaminalstenose*", "foraminalstenose*", "neuroforameneinengung*",
+                    "foramenenge", "neuroforamenenge", "foraminal stenosis", "neuroforaminal stenosis", "neural foraminal stenosis",
+                    "foraminal narrowing", "neuroforaminal narrowing", "neural foraminal narrowing",
+                ]
+            ),
+            (
+                .structure(.canal),
+                [
+                    "spinalkanal*", "spinal canal", "central canal", "canal", "thecal sac", "duralsack*", "duralschlauch*", "spinal",
+                ]
+            ),
+            (
+                .structure(.foramen),
+                [
+                    "neuroforamen", "neuroforamina", "neuroforamens", "foramen", "foramina", "neuroforaminal*", "foraminal*", "neural foramen",
+                    "neural foramina",
+                ]
+            ),
+            (
+                .grade(.mild),
+                [
+                    "leicht*", "leichtgradig*", "gering*", "geringgradig*", "geringfügig*", "diskret*", "mild", "mildly", "minimal", "slight",
+                    "slightly", "minor",
+                ]
+            ),
             (.grade(.moderate), ["mäßig*", "mässig*", "mäßiggradig*", "mittelgradig*", "mittel", "moderat*", "moderate", "moderately"]),
-            (.grade(.severe), [
-                "hochgradig*", "höhergradig*", "schwer*", "schwergradig*", "ausgeprägt*", "severe", "severely", "high-grade", "high grade",
-                "marked", "markedly",
-            ]),
+            (
+                .grade(.severe),
+                [
+                    "hochgradig*", "höhergradig*", "schwer*", "schwergradig*", "ausgeprägt*", "severe", "severely", "high-grade", "high grade",
+                    "marked", "markedly",
+                ]
+            ),
             (.qualifier(.absolute), ["absolut*", "absolute"]),
             (.qualifier(.relative), ["relativ*", "relative"]),
             (.gradeRange, ["bis", "to"]),
@@ -183,7 +210,7 @@ private struct SpineSectionReader {
         let text = input.text
         let firstAnchor = hits.first { $0.isAnchor }
         let pathologyFirst = firstAnchor.map { anchor in groups.first.map { $0.firstToken > anchor.first } ?? false } ?? false
-        var previousStenoses: (clause: Int, structures: [SpineStructure], anchor: Int)?
+        var previousStenoses: (structures: [SpineStructure], anchor: Int)?
         var start = 0
         while start < hits.count {
             let clause = text.tokens[hits[start].first].clause
@@ -209,7 +236,7 @@ private struct SpineSectionReader {
                 for (structure, finding) in stenoses.findings {
                     collector.add(finding, of: structure, at: levels(stenoses.anchor))
                 }
-                previousStenoses = (clause, stenoses.findings.map(\.0), stenoses.anchor)
+                previousStenoses = (stenoses.findings.map(\.0), stenoses.anchor)
             } else if let previous = previousStenoses, !clauseHits.contains(where: \.isAnchor),
                 let grade = grade(in: clauseHits), let gradeHit = clauseHits.first(where: { if case .grade = $0.term { true } else { false } })
             {

@@ -36,8 +36,9 @@ public struct ExamClassifier: Sendable {
         classify(FoldedText(text), findings: findings, context: context)
     }
 
-    /// Classifies an already folded text.
+    /// Classifies an already folded text (the pipeline folds once for all components).
     func classify(_ text: FoldedText, findings: [Finding], context: ReportContext) -> Classification {
+        let findings = findings.sorted { $0.span.start < $1.span.start }
         var tally = EvidenceTally()
         tally.add(ExamWeight(examType: .general, weight: ExamVocabulary.generalPrior), factor: 1, term: nil)
         if let modality = context.modality?.trimmingBlanks(), !modality.isEmpty {
@@ -75,7 +76,7 @@ private struct EvidenceTally {
 
     /// Adds one piece of evidence directly.
     mutating func add(_ weight: ExamWeight, factor: Double, term: String?) {
-        let index = weight.examType.index
+        let index = weight.examType.tieBreakOrder
         raw[index] += weight.weight * factor
         if let term, !evidence[index].contains(term) { evidence[index].append(term) }
     }
@@ -111,8 +112,8 @@ private struct EvidenceTally {
         for entry in hitOrder {
             guard let hit = hits[entry] else { continue }
             for weight in hit.weights {
-                raw[weight.examType.index] += weight.weight * hit.factor
-                evidence[weight.examType.index].append(hit.term)
+                raw[weight.examType.tieBreakOrder] += weight.weight * hit.factor
+                evidence[weight.examType.tieBreakOrder].append(hit.term)
             }
         }
         let total = raw.reduce(0, +)
@@ -121,7 +122,7 @@ private struct EvidenceTally {
                 ExamTypeScore(examType: examType, score: total > 0 ? raw[index] / total : 0, evidence: Self.unique(evidence[index]))
             }
             .sorted { lhs, rhs in
-                lhs.score != rhs.score ? lhs.score > rhs.score : lhs.examType.index < rhs.examType.index
+                lhs.score != rhs.score ? lhs.score > rhs.score : lhs.examType.tieBreakOrder < rhs.examType.tieBreakOrder
             }
         let winner = scores[0]
         let isSingle = winner.score >= threshold
@@ -143,7 +144,7 @@ private struct EvidenceTally {
 
 extension ExamType {
     /// Position in `allCases`, the deterministic tie-break order.
-    var index: Int {
+    var tieBreakOrder: Int {
         switch self {
         case .mammography: 0
         case .spineMRI: 1

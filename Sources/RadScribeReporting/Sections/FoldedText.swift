@@ -202,8 +202,6 @@ struct TextToken: Sendable {
     var clause: Int
     /// Whether the token is all digits.
     var isNumber: Bool
-    /// Whether the token begins with an upper-case letter in the original text.
-    var isCapitalized: Bool
 
     /// The number of code units.
     var length: Int { end - start }
@@ -345,8 +343,7 @@ private enum TextTokenizer {
                     longStemHash: stems.long,
                     sentence: sentence,
                     clause: clause,
-                    isNumber: isNumber,
-                    isCapitalized: CodeUnit.isUpper(original[start])
+                    isNumber: isNumber
                 )
             )
             gapStart = position

@@ -4,8 +4,10 @@
 /// ending in `*` also matches its inflected forms (stem plus `e`, `n`, `s`, `en`, `er`, `es`, `em`: "hypokinetisch*"
 /// matches "hypokinetischen"). A single word starting with `*` is a compound head: it matches a longer token that ends
 /// with it ("*metastase*" matches "Lebermetastasen"). A single word ending in `+` is a compound prefix: it matches a
-/// token at least three letters longer that starts with it ("leber+" matches "Leberzyste"). Look-ups hash the first word and compare the rest in place, so a
-/// look-up costs one or two dictionary probes and no allocation.
+/// token at least three letters longer that starts with it ("leber+" matches "Leberzyste").
+///
+/// Look-ups probe a hash index with the token's precomputed hashes (whole token and inflection stems) and compare
+/// further words in place; the words are stored flat, so a look-up allocates nothing and retains nothing.
 struct PhraseTable<Value: Sendable>: Sendable {
     /// A successful look-up.
     struct Match: Sendable {
@@ -19,17 +21,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var isPartOfCompound = false
     }
 
-    private struct Word: Sendable {
-        var units: [UInt16]
-        var inflectable: Bool
-    }
-
-    private struct Entry: Sendable {
-        var words: [Word]
-        var value: Value
-    }
-
-    private let entries: [Entry]
+    /// All words' code units, back to back.
+    private let wordUnits: [UInt16]
+    /// Per word: where its units start in `wordUnits`, how many there are, whether it inflects.
+    private let wordStarts: [Int]
+    private let wordLengths: [Int]
+    private let wordInflects: [Bool]
+    /// Per entry: its first word and its number of words.
+    private let entryFirstWords: [Int]
+    private let entryWordCounts: [Int]
+    private let values: [Value]
     private let firstWordIndex: HashIndex
     private let compoundHeads: [Int]
     private let shortestCompoundHead: Int
@@ -46,32 +47,53 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Builds a table from phrases and their values, in order (an earlier phrase wins a tie).
     init(entries phrases: [(String, Value)]) {
-        var entries: [Entry] = []
-        var firstWordIndex: [UInt64: [Int]] = [:]
+        var wordUnits: [UInt16] = []
+        var wordStarts: [Int] = []
+        var wordLengths: [Int] = []
+        var wordInflects: [Bool] = []
+        var entryFirstWords: [Int] = []
+        var entryWordCounts: [Int] = []
+        var values: [Value] = []
+        var firstWordLists: [UInt64: [Int]] = [:]
+        var prefixLists: [UInt64: [Int]] = [:]
         var compoundHeads: [Int] = []
-        var prefixIndex: [UInt64: [Int]] = [:]
         for (phrase, value) in phrases {
             let parsed = Self.parse(phrase)
-            let index = entries.count
-            entries.append(Entry(words: parsed.words, value: value))
+            let entry = values.count
+            entryFirstWords.append(wordStarts.count)
+            entryWordCounts.append(parsed.words.count)
+            values.append(value)
+            for word in parsed.words {
+                wordStarts.append(wordUnits.count)
+                wordLengths.append(word.units.count)
+                wordInflects.append(word.inflectable)
+                wordUnits += word.units
+            }
             let first = parsed.words[0].units
+            let key = CodeUnit.hash(first, 0, first.count)
             switch parsed.compound {
-            case .head: compoundHeads.append(index)
-            case .prefix: prefixIndex[CodeUnit.hash(first, 0, first.count), default: []].append(index)
-            case nil: firstWordIndex[CodeUnit.hash(first, 0, first.count), default: []].append(index)
+            case .head: compoundHeads.append(entry)
+            case .prefix: prefixLists[key, default: []].append(entry)
+            case nil: firstWordLists[key, default: []].append(entry)
             }
         }
-        self.entries = entries
-        self.firstWordIndex = HashIndex(firstWordIndex)
+        self.wordUnits = wordUnits
+        self.wordStarts = wordStarts
+        self.wordLengths = wordLengths
+        self.wordInflects = wordInflects
+        self.entryFirstWords = entryFirstWords
+        self.entryWordCounts = entryWordCounts
+        self.values = values
+        self.firstWordIndex = HashIndex(firstWordLists)
         self.compoundHeads = compoundHeads
-        self.shortestCompoundHead = compoundHeads.map { entries[$0].words[0].units.count }.min() ?? Int.max
-        self.prefixIndex = HashIndex(prefixIndex)
-        let prefixLengths = Set(prefixIndex.values.map { entries[$0[0]].words[0].units.count })
+        self.shortestCompoundHead = compoundHeads.map { wordLengths[entryFirstWords[$0]] }.min() ?? Int.max / 2
+        self.prefixIndex = HashIndex(prefixLists)
+        let prefixLengths = Set(prefixLists.values.map { wordLengths[entryFirstWords[$0[0]]] })
         var prefixLengthFlags = Array(repeating: false, count: (prefixLengths.max() ?? 0) + 1)
         for length in prefixLengths { prefixLengthFlags[length] = true }
         self.prefixLengthFlags = prefixLengthFlags
         self.shortestPrefix = prefixLengths.min() ?? Int.max / 2
-        self.hasInflectableWords = entries.contains { $0.words[0].inflectable }
+        self.hasInflectableWords = entryFirstWords.contains { wordInflects[$0] }
     }
 
     /// The longest phrase that starts at token `index`, or `nil`.
@@ -89,8 +111,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         guard best == nil else { return best }
         if token.length > shortestCompoundHead {
-            for entryIndex in compoundHeads where Self.word(entries[entryIndex].words[0], endsToken: token, in: text) {
-                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1, isPartOfCompound: true)
+            for entry in compoundHeads where endsToken(word: entryFirstWords[entry], token: token, in: text) {
+                return Match(value: values[entry], entry: entry, tokenCount: 1, isPartOfCompound: true)
             }
         }
         if token.length >= shortestPrefix + 3 {
@@ -100,8 +122,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
             for length in 1...longest {
                 hash = (hash ^ UInt64(text.units[token.start + length - 1])) &* 0x100_0000_01b3
                 guard prefixLengthFlags[length], let candidates = prefixIndex.candidates(for: hash) else { continue }
-                let entryIndex = prefixIndex.entry(at: candidates.lowerBound)
-                return Match(value: entries[entryIndex].value, entry: entryIndex, tokenCount: 1, isPartOfCompound: true)
+                let entry = prefixIndex.entry(at: candidates.lowerBound)
+                return Match(value: values[entry], entry: entry, tokenCount: 1, isPartOfCompound: true)
             }
         }
         return nil
@@ -116,24 +138,24 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private func consider(_ candidates: Range<Int>?, at index: Int, in text: FoldedText, isStem: Bool, best: inout Match?) {
         guard let candidates else { return }
-        let token = text.tokens[index]
         for candidate in candidates {
-            let entryIndex = firstWordIndex.entry(at: candidate)
-            let entry = entries[entryIndex]
+            let entry = firstWordIndex.entry(at: candidate)
+            let firstWord = entryFirstWords[entry]
+            let wordCount = entryWordCounts[entry]
             // A stem match (token longer than the word) only counts for inflectable words.
-            if isStem && !entry.words[0].inflectable { continue }
-            guard entry.words.count > (best?.tokenCount ?? 0), index + entry.words.count <= text.tokens.count else { continue }
-            var matches = true
-            for offset in 1..<max(1, entry.words.count) {
+            if isStem && !wordInflects[firstWord] { continue }
+            guard wordCount > (best?.tokenCount ?? 0), index + wordCount <= text.tokens.count else { continue }
+            var isMatch = true
+            for offset in 1..<max(1, wordCount) {
                 let tokenIndex = index + offset
                 guard Self.gapJoinsPhrase(in: text, after: tokenIndex - 1),
-                    Self.word(entry.words[offset], matches: text.tokens[tokenIndex], in: text)
+                    matches(word: firstWord + offset, token: text.tokens[tokenIndex], in: text)
                 else {
-                    matches = false
+                    isMatch = false
                     break
                 }
             }
-            if matches { best = Match(value: entry.value, entry: entryIndex, tokenCount: entry.words.count) }
+            if isMatch { best = Match(value: values[entry], entry: entry, tokenCount: wordCount) }
         }
     }
 
@@ -151,49 +173,68 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return true
     }
 
-    private static func word(_ word: Word, matches token: TextToken, in text: FoldedText) -> Bool {
-        let count = word.units.count
-        guard token.length == count || (word.inflectable && token.length > count) else { return false }
-        for offset in 0..<count where text.units[token.start + offset] != word.units[offset] { return false }
-        return token.length == count || isSuffix(text.units, token.start + count, token.end)
+    /// Whether `word` is the token, or its stem with an inflection ending when the word inflects.
+    private func matches(word: Int, token: TextToken, in text: FoldedText) -> Bool {
+        let count = wordLengths[word]
+        guard token.length == count || (wordInflects[word] && token.length > count) else { return false }
+        guard unitsEqual(word: word, text: text, end: token.start + count) else { return false }
+        return token.length == count || Self.isInflectionEnding(text.units, token.start + count, token.end)
     }
 
-    private static func word(_ word: Word, endsToken token: TextToken, in text: FoldedText) -> Bool {
-        let count = word.units.count
-        if hasSuffix(word.units, text.units, token.end) { return token.end - count > token.start }
-        guard word.inflectable else { return false }
-        for suffix in inflectionSuffixes where hasSuffix(suffix, text.units, token.end) {
-            let stemEnd = token.end - suffix.count
-            if stemEnd - count > token.start && hasSuffix(word.units, text.units, stemEnd) { return true }
+    /// Whether the compound head `word` ends the token (before an inflection ending when it inflects), after at least one letter.
+    private func endsToken(word: Int, token: TextToken, in text: FoldedText) -> Bool {
+        let count = wordLengths[word]
+        if token.end - count > token.start && unitsEqual(word: word, text: text, end: token.end) { return true }
+        guard wordInflects[word] else { return false }
+        for ending in 1...2 where token.end - ending - count > token.start {
+            if Self.isInflectionEnding(text.units, token.end - ending, token.end) && unitsEqual(word: word, text: text, end: token.end - ending) {
+                return true
+            }
         }
         return false
     }
 
-    private static func isSuffix(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
-        inflectionSuffixes.contains { suffix in
-            suffix.count == end - start && suffix.indices.allSatisfy { units[start + $0] == suffix[$0] }
-        }
-    }
-
-    private static func hasSuffix(_ suffix: [UInt16], _ units: [UInt16], _ end: Int) -> Bool {
-        let start = end - suffix.count
-        guard start >= 0 else { return false }
-        for offset in suffix.indices where units[start + offset] != suffix[offset] { return false }
+    /// Whether the word's units equal the text's units that end at `end`.
+    @inline(__always)
+    private func unitsEqual(word: Int, text: FoldedText, end: Int) -> Bool {
+        let count = wordLengths[word]
+        let start = wordStarts[word]
+        let textStart = end - count
+        for offset in 0..<count where text.units[textStart + offset] != wordUnits[start + offset] { return false }
         return true
     }
 
+    /// Whether `units[start..<end]` is one of the inflection endings.
+    private static func isInflectionEnding(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        switch end - start {
+        case 1:
+            let unit = units[start]
+            return unit == 0x65 || unit == 0x6E || unit == 0x73  // e, n, s
+        case 2:
+            let last = units[start + 1]
+            return units[start] == 0x65 && (last == 0x6E || last == 0x72 || last == 0x73 || last == 0x6D)  // en, er, es, em
+        default:
+            return false
+        }
+    }
+
     // MARK: - Parsing
+
+    private struct ParsedWord {
+        var units: [UInt16]
+        var inflectable: Bool
+    }
 
     private enum Compound {
         case head
         case prefix
     }
 
-    private static func parse(_ phrase: String) -> (words: [Word], compound: Compound?) {
+    private static func parse(_ phrase: String) -> (words: [ParsedWord], compound: Compound?) {
         let folded = FoldedText(phrase)
         precondition(!folded.tokens.isEmpty, "empty phrase in table")
         let words = folded.tokens.map { token in
-            Word(
+            ParsedWord(
                 units: Array(folded.units[token.start..<token.end]),
                 inflectable: token.end < folded.units.count && folded.units[token.end] == 0x2A
             )
@@ -275,6 +316,3 @@ private struct HashIndex: Sendable {
     @inline(__always)
     func entry(at position: Int) -> Int { entries[position] }
 }
-
-/// The endings an inflectable table word may carry (German adjective and noun endings, English plural).
-private let inflectionSuffixes: [[UInt16]] = ["e", "n", "s", "en", "er", "es", "em"].map { Array($0.utf16) }

@@ -21,14 +21,19 @@ struct DetectedHeader: Sendable, Equatable {
 /// - it is a sentence of its own at line or sentence start ("Befund. Die Lunge …");
 /// - at line or sentence start it is followed by up to five words and then a colon: a qualified header
 ///   ("Vergleich zur Voruntersuchung vom 02.03.2023:", "Comparison with CT 2021:"), unless a verb follows it;
-/// - it is spoken without a colon (in running text, or at line or sentence start) and the phrase is one that radiologists
-///   speak as a header, the word after it is no verb or preposition ("Befund ist stabil", "findings of", "Vergleich zur")
-///   and, in running text, the word before it no article, preposition, negation or qualifying adjective
-///   ("der Befund", "im Vergleich", "keine Voraufnahmen", "these findings") and only blanks separate them.
+/// - it is spoken without a colon, the phrase is one that radiologists speak as a header ("befund", "impression", not
+///   "history" or "summary"), and what follows is no verb or preposition ("Befund ist stabil", "findings of",
+///   "Vergleich zur"), no predicate adjective that ends the clause ("Befund stabil.") and, in running text, no spoken
+///   header of another kind ("… osseous findings impression …"). In running text the word before it must not be an
+///   article, preposition, negation or qualifying adjective ("der Befund", "im Vergleich", "keine Voraufnahmen",
+///   "these findings"), only blanks or a comma may separate them, and it must not repeat the header just before it
+///   ("comparison comparison 2019"). In a typed layout (some line after the first starts with a header and a colon)
+///   colon-less headers count only at line start, so "IMPRESSION: Comparison 2019 …" stays one section.
 /// Header words joined to other words by a hyphen or slash ("CT-Befund", "Befund-Kontrolle") are never headers.
 ///
 /// An **unknown header** is a line-start phrase of one to four words followed by a colon that is no known header, no
-/// field or organ label ("Lunge:", "BI-RADS:", "Größe:") and contains no verb ("Es zeigt sich:"); it opens an `other` section.
+/// field, organ or spinal level label ("Lunge:", "BI-RADS:", "Größe:", "LWK 4/5:") and contains no verb
+/// ("Es zeigt sich:"); it opens an `other` section.
 struct SectionHeaderDetector: Sendable {
     private static let maximumQualifierChunks = 5
     private static let maximumUnknownHeaderChunks = 4
@@ -42,10 +47,11 @@ struct SectionHeaderDetector: Sendable {
 
     /// All headers in text order, non-overlapping.
     func headers() -> [DetectedHeader] {
+        let isTypedLayout = hasTypedLayout()
         var headers: [DetectedHeader] = []
         var index = 0
         while index < text.tokens.count {
-            if let header = knownHeader(at: index) ?? unknownHeader(at: index) {
+            if let header = knownHeader(at: index, isTypedLayout: isTypedLayout, previous: headers.last) ?? unknownHeader(at: index) {
                 headers.append(header)
                 while index < text.tokens.count, text.tokens[index].start < header.end { index += 1 }
             } else {
@@ -110,7 +116,17 @@ struct SectionHeaderDetector: Sendable {
 
     // MARK: - Known headers
 
-    private func knownHeader(at index: Int) -> DetectedHeader? {
+    /// Whether the text is laid out with typed headers: a known header with a colon or dash at the start of a line after
+    /// the first. Then colon-less header words count only at line start ("IMPRESSION: Comparison 2019. …" stays one section).
+    private func hasTypedLayout() -> Bool {
+        for index in text.tokens.indices where index > 0 && position(ofToken: index) == .lineStart {
+            guard let match = SectionHeaderVocabulary.headers.match(at: index, in: text) else { continue }
+            if case .separator = terminator(after: text.tokens[index + match.tokenCount - 1].end) { return true }
+        }
+        return false
+    }
+
+    private func knownHeader(at index: Int, isTypedLayout: Bool, previous: DetectedHeader?) -> DetectedHeader? {
         guard let match = SectionHeaderVocabulary.headers.match(at: index, in: text) else { return nil }
         let last = index + match.tokenCount - 1
         guard !isJoinedToNeighbour(first: index, last: last) else { return nil }
@@ -132,17 +148,43 @@ struct SectionHeaderDetector: Sendable {
             if position != .runningText, let end = qualifiedHeaderEnd(after: last) {
                 return DetectedHeader(kind: entry.kind, start: start, end: end)
             }
-            guard entry.isSpokenHeader, !runsOnFromProse, last + 1 < text.tokens.count, !isFollowedByProse(last + 1) else { return nil }
-            if position == .runningText && !text.gapIsBlank(after: index - 1) { return nil }
+            // A repeated spoken header word is text ("comparison comparison 2019": the second one).
+            let repeatsPrevious = previous.map { $0.kind == entry.kind && text.skipBlanks(from: $0.end) == start } ?? false
+            guard entry.isSpokenHeader, !runsOnFromProse, !repeatsPrevious, !(isTypedLayout && position != .lineStart),
+                last + 1 < text.tokens.count, !isFollowedByProse(last + 1, kind: entry.kind, position: position)
+            else { return nil }
+            if position == .runningText && !gapAllowsSpokenHeader(before: index) { return nil }
             return DetectedHeader(kind: entry.kind, start: start, end: phraseEnd)
         case .punctuation:
             return nil
         }
     }
 
-    private func isFollowedByProse(_ next: Int) -> Bool {
-        SectionHeaderVocabulary.proseVerbs.contains(tokenAt: next, in: text)
+    /// Whether the words after a colon-less header word make it prose: a verb or preposition ("Befund ist …",
+    /// "findings of …"), a predicate adjective that ends its clause or takes a preposition ("Befund stabil.",
+    /// "findings unchanged from …"), or, in running text, a spoken header of another kind ("… osseous findings impression …").
+    private func isFollowedByProse(_ next: Int, kind: SectionKind, position: Position) -> Bool {
+        if SectionHeaderVocabulary.proseVerbs.contains(tokenAt: next, in: text)
             || SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: next, in: text)
+        {
+            return true
+        }
+        if position == .runningText, let following = SectionHeaderVocabulary.headers.match(at: next, in: text),
+            following.value.isSpokenHeader, following.value.kind != kind
+        {
+            return true
+        }
+        guard SectionHeaderVocabulary.prosePredicates.contains(tokenAt: next, in: text) else { return false }
+        let after = next + 1
+        return after >= text.tokens.count || text.tokens[after].clause != text.tokens[next].clause
+            || SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: after, in: text)
+    }
+
+    /// In running text only blanks or a comma may stand before a spoken header ("pt with sob, comparison none").
+    private func gapAllowsSpokenHeader(before index: Int) -> Bool {
+        (text.tokens[index - 1].end..<text.tokens[index].start).allSatisfy { position in
+            CodeUnit.isBlank(text.units[position]) || text.units[position] == CodeUnit.comma
+        }
     }
 
     /// The end of "Header qualifier…:" when up to five blank-separated words, none a verb, lead to a colon on the same line and sentence.
@@ -202,8 +244,9 @@ struct SectionHeaderDetector: Sendable {
     private func gapContinuesLabel(after index: Int) -> Bool {
         for position in text.tokens[index].end..<text.tokens[index + 1].start {
             let unit = text.units[position]
-            guard CodeUnit.isBlank(unit) || unit == CodeUnit.hyphen || unit == CodeUnit.slash || unit == CodeUnit.period
-                || unit == 0x26 || unit == 0x27
+            guard
+                CodeUnit.isBlank(unit) || unit == CodeUnit.hyphen || unit == CodeUnit.slash || unit == CodeUnit.period
+                    || unit == 0x26 || unit == 0x27
             else { return false }
         }
         return true

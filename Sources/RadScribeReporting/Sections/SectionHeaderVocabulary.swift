@@ -16,20 +16,29 @@ enum SectionHeaderVocabulary {
     /// Known header phrases, both languages.
     static let headers = PhraseTable<SectionHeaderEntry>(
         entries: [
-            (SectionKind.clinicalInformation, true, [
-                "klinische angaben", "klinische angabe", "klinische fragestellung", "rechtfertigende indikation", "indikation",
-                "indikationen", "fragestellung", "fragestellungen", "anamnese", "klinik", "clinical information", "clinical history",
-                "clinical indication", "clinical question", "clinical data", "indication", "indications", "reason for exam",
-                "reason for examination", "reason for study", "reason for referral",
-            ]),
+            (
+                SectionKind.clinicalInformation, true,
+                [
+                    "klinische angaben", "klinische angabe", "klinische fragestellung", "rechtfertigende indikation", "indikation",
+                    "indikationen", "fragestellung", "fragestellungen", "anamnese", "klinik", "clinical information", "clinical history",
+                    "clinical indication", "clinical question", "clinical data", "indication", "indications", "reason for exam",
+                    "reason for examination", "reason for study", "reason for referral",
+                ]
+            ),
             (.clinicalInformation, false, ["history", "history of present illness", "clinical details", "clinical"]),
-            (.technique, true, [
-                "technik", "untersuchungstechnik", "vergleich", "vergleichsuntersuchung", "technique", "comparison", "comparisons",
-            ]),
-            (.technique, false, [
-                "methode", "methodik", "untersuchungsmethode", "voraufnahmen", "voraufnahme", "voruntersuchung", "voruntersuchungen",
-                "untersuchung", "protokoll", "procedure", "protocol", "examination", "exam", "study",
-            ]),
+            (
+                .technique, true,
+                [
+                    "technik", "untersuchungstechnik", "vergleich", "vergleichsuntersuchung", "technique", "comparison", "comparisons",
+                ]
+            ),
+            (
+                .technique, false,
+                [
+                    "methode", "methodik", "untersuchungsmethode", "voraufnahmen", "voraufnahme", "voruntersuchung", "voruntersuchungen",
+                    "untersuchung", "protokoll", "procedure", "protocol", "examination", "exam", "study",
+                ]
+            ),
             (.findings, true, ["befund", "befunde", "findings", "finding"]),
             (.impression, true, ["beurteilung", "beurteilungen", "zusammenfassung", "fazit", "impression", "impressions", "conclusion"]),
             (.impression, false, ["conclusions", "summary", "opinion", "assessment", "diagnose", "diagnosis"]),
@@ -73,18 +82,25 @@ enum SectionHeaderVocabulary {
         "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "bleibt", "bleiben", "zeigt", "zeigen", "zeigte",
         "zeigten", "hat", "haben", "hatte", "spricht", "sprechen", "passt", "passen", "entspricht", "entsprechen", "liegt",
         "liegen", "lag", "lagen", "besteht", "bestehen", "ergibt", "ergab", "erfolgt", "erfolgte", "kann", "können", "sollte",
-        "muss", "unverändert", "stabil", "konstant", "vereinbar", "ähnlich", "identisch", "gleich", "größenprogredient",
-        "größenregredient", "progredient", "regredient", "wie", "bitte", "deutet", "deuten", "weist", "weisen", "lässt",
+        "muss", "vereinbar", "wie", "bitte", "deutet", "deuten", "weist", "weisen", "lässt",
         "lassen", "bestätigt", "bestätigen", "imponiert", "imponieren", "stellt", "stellen", "findet", "finden", "erscheint",
         "erscheinen", "bedarf", "korreliert", "korrelieren", "sprach",
         // English
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "suggest", "suggests", "suggested", "suggesting",
         "show", "shows", "showed", "demonstrate", "demonstrates", "demonstrated", "indicate", "indicates", "reveal", "reveals",
         "remain", "remains", "may", "can", "could", "would", "should", "will", "might", "must", "consistent", "compatible",
-        "suggestive", "concerning", "likely", "noted", "seen", "unchanged", "stable", "similar", "that", "which", "including",
+        "suggestive", "concerning", "likely", "noted", "seen", "that", "which", "including",
         "regarding", "since", "as", "correlate", "correlates", "favor", "favors", "favour", "favours", "represent",
-        "represents", "reflect", "reflects", "raise", "raises", "support", "supports", "persist", "persists", "resolved",
-        "improved", "worsened", "appear", "appears", "require", "requires", "identified", "described",
+        "represents", "reflect", "reflects", "raise", "raises", "support", "supports", "persist", "persists", "appear", "appears", "require",
+        "requires", "identified", "described",
+    ])
+
+    /// Adjectives that make a header word prose when they are its predicate ("Befund stabil.", "findings unchanged from
+    /// 2019"), but not when they qualify a following noun ("findings stable cardiomegaly", spoken without a colon).
+    static let prosePredicates = PhraseTable<Void>(words: [
+        "unverändert", "stabil", "konstant", "ähnlich", "identisch", "gleich", "größenprogredient", "größenregredient",
+        "progredient", "regredient", "rückläufig", "unchanged", "stable", "similar", "identical", "improved", "worsened", "worse",
+        "better", "progressive", "resolved",
     ])
 
     /// Prepositions and conjunctions after a header word: prose when no colon follows ("Vergleich zur Voruntersuchung",

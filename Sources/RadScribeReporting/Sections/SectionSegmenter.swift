@@ -28,7 +28,7 @@ public struct SectionSegmenter: Sendable {
         return segment(folded, language: language)
     }
 
-    /// The sections of an already folded text.
+    /// The sections of an already folded text (the pipeline folds once for all components).
     func segment(_ text: FoldedText, language: Language) -> [ReportSection] {
         let headers = SectionHeaderDetector(text: text).headers()
         var sections: [ReportSection] = []

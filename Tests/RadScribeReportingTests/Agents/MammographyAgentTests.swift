@@ -5,7 +5,11 @@ import Testing
 
 @Suite("Mammography agent")
 struct MammographyAgentTests {
-    private func mammography(_ text: String, language: Language = .de, findings: (ReportFixture) -> [Finding] = { _ in [] }) throws
+    private func mammography(
+        _ text: String,
+        language: Language = .de,
+        findings: (ReportFixture) -> [Finding] = { _ in [] }
+    ) throws
         -> MammographyData
     {
         let fixture = ReportFixture(text, language: language)

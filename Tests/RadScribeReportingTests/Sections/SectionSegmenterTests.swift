@@ -85,7 +85,8 @@ struct SectionSegmenterTests {
     // MARK: - Spoken headers
 
     @Test func findsSpokenGermanHeadersInLowerCaseRunningText() {
-        let text = "klinische angaben rückenschmerzen seit drei wochen technik mrt der lws nativ vergleich keine voraufnahmen "
+        let text =
+            "klinische angaben rückenschmerzen seit drei wochen technik mrt der lws nativ vergleich keine voraufnahmen "
             + "befund die lunge ist frei der befund ist stabil beurteilung kein infiltrat empfehlung verlaufskontrolle"
         let sections = segmenter.segment(text, language: .de)
         #expect(sections.map(\.kind) == [.clinicalInformation, .technique, .technique, .findings, .impression, .recommendation])
@@ -95,7 +96,8 @@ struct SectionSegmenterTests {
     }
 
     @Test func findsSpokenEnglishHeadersInLowerCaseRunningText() {
-        let text = "clinical history low back pain technique sagittal and axial images comparison none "
+        let text =
+            "clinical history low back pain technique sagittal and axial images comparison none "
             + "findings there is a disc bulge at l4 5 impression mild degenerative change recommendation physiotherapy"
         let sections = segmenter.segment(text, language: .en)
         #expect(sections.map(\.kind) == [.clinicalInformation, .technique, .technique, .findings, .impression, .recommendation])
@@ -114,6 +116,34 @@ struct SectionSegmenterTests {
         // "history", "summary", "follow-up" are headers only with a colon or on a line of their own.
         let text = "Findings: patient with a history of smoking. Follow-up CT in 3 months is advised in summary."
         #expect(kinds(text, .en) == [.findings])
+    }
+
+    @Test func readsAPredicateAfterASpokenHeaderByWhatFollowsIt() {
+        let attributive = segmenter.segment("comparison none findings stable cardiomegaly impression no change", language: .en)
+        #expect(attributive.map(\.kind) == [.technique, .findings, .impression])
+        #expect(attributive[1].text == "stable cardiomegaly")
+        #expect(kinds("Beurteilung: Lunge frei. Befund stabil.") == [.impression])
+        #expect(kinds("Impression: No change. Findings unchanged from 2019.", .en) == [.impression])
+    }
+
+    @Test func takesASpokenHeaderAfterACommaButNotAHeaderWordBeforeAnotherHeader() {
+        let text = "indication pt with sob, comparison none findings no acute osseous findings impression normal"
+        let sections = segmenter.segment(text, language: .en)
+        #expect(sections.map(\.kind) == [.clinicalInformation, .technique, .findings, .impression])
+        #expect(sections[2].text == "no acute osseous findings")
+    }
+
+    @Test func takesARepeatedSpokenHeaderWordForText() {
+        let sections = segmenter.segment("indication cough comparison comparison 2019 impression normal", language: .en)
+        #expect(sections.map(\.kind) == [.clinicalInformation, .technique, .impression])
+        #expect(sections[1].text == "comparison 2019")
+    }
+
+    @Test func acceptsOnlyLineStartHeadersInATypedLayout() {
+        let text = "The lungs are clear. Comparison examinations would help.\nIMPRESSION: Comparison 2019 shows no change. Normal."
+        let sections = segmenter.segment(text, language: .en)
+        #expect(sections.map(\.kind) == [.findings, .impression])
+        #expect(sections[1].text == "Comparison 2019 shows no change. Normal.")
     }
 
     // MARK: - Prose is not a header
@@ -170,7 +200,7 @@ struct SectionSegmenterTests {
     }
 
     @Test func keepsOrganAndFieldLabelsInsideTheirSection() {
-        let text = "Befund:\nLunge: Kein Infiltrat.\nHerz: Normal groß.\nBI-RADS: 2\nGröße: 3 cm\nEs zeigt sich: nichts."
+        let text = "Befund:\nLunge: Kein Infiltrat.\nHerz: Normal groß.\nBI-RADS: 2\nGröße: 3 cm\nLWK 4/5: Protrusion.\nEs zeigt sich: nichts."
         let sections = segmenter.segment(text, language: .de)
         #expect(sections.map(\.kind) == [.findings])
         #expect(sections[0].text.hasPrefix("Lunge: Kein Infiltrat."))
