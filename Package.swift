@@ -37,7 +37,6 @@ let package = Package(
         .target(
             name: "RadScribeReporting",
             dependencies: ["RadScribeCore"],
-            exclude: ["Lexicon", "Findings"],  // WIP
             resources: [.copy("Resources/Lexicon")],
             swiftSettings: swiftSettings
         ),
@@ -94,7 +93,6 @@ let package = Package(
         .testTarget(
             name: "RadScribeReportingTests",
             dependencies: ["RadScribeCore", "RadScribeReporting"],
-            exclude: ["Findings", "Lexicon"],  // WIP
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,6 +6,6 @@ struct RadScribeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "radscribe",
         abstract: "Real-time radiology dictation server.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, StructureCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, StructureCommand.self, EvalCommand.self, BenchCommand.self]
     )
 }

@@ -9,18 +9,6 @@ extension AssertionVocabulary {
             ]
         ),
         (
-            .negatedChange,
-            combinations(
-                of: ["no", "without", "not"],
-                with: [
-                    "change", "changes", "significant change", "interval change", "significant interval change", "appreciable change",
-                    "substantial change", "definite change", "increase", "significant increase", "interval increase", "decrease",
-                    "significant decrease", "progression", "interval progression", "worsening", "interval worsening", "growth",
-                    "interval growth", "changed", "significantly changed",
-                ]
-            )
-        ),
-        (
             .uncertaintyAround,
             [
                 "possible", "possibly", "probable", "probably", "likely", "most likely", "unlikely", "questionable", "equivocal",
@@ -72,5 +60,17 @@ extension AssertionVocabulary {
         ),
         (.listConjunction, ["or", "nor", "and"]),
         (AssertionTrigger(effect: .comma, direction: []), [","]),
+    ]
+
+    /// English words for change over time.
+    static let englishChangeWords = [
+        "change", "changed", "increase", "increased", "decrease", "decreased", "progression", "progressed", "regression",
+        "worsening", "worsened", "growth", "enlargement", "improvement", "improved",
+    ]
+
+    /// English words that may stand between a negation and a change word.
+    static let englishChangeQualifiers = [
+        "significant", "significantly", "interval", "appreciable", "appreciably", "substantial", "substantially", "definite",
+        "definitely", "major", "measurable", "relevant", "further", "apparent", "notable", "a", "an", "any", "the",
     ]
 }

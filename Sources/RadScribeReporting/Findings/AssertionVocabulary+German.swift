@@ -5,21 +5,9 @@ extension AssertionVocabulary {
             .pseudo,
             [
                 "nicht nur", "nicht ausschließlich", "nicht zuletzt", "kein Zweifel", "keine Zweifel", "ohne Zweifel", "zweifellos",
-                "sonst unauffällig", "ansonsten unauffällig", "im Übrigen unauffällig",
+                "sonst unauffällig", "ansonsten unauffällig", "im Übrigen unauffällig", "kein Korrelat", "kein morphologisches Korrelat",
+                "keine Ursache", "keine Erklärung",
             ]
-        ),
-        (
-            .negatedChange,
-            combinations(
-                of: ["kein", "keine", "keiner", "keinen", "ohne"],
-                with: [
-                    "Befundänderung", "wesentliche Befundänderung", "relevante Befundänderung", "signifikante Befundänderung",
-                    "Änderung", "wesentliche Änderung", "relevante Änderung", "Veränderung", "wesentliche Veränderung",
-                    "relevante Veränderung", "Größenänderung", "wesentliche Größenänderung", "Größenzunahme",
-                    "wesentliche Größenzunahme", "Größenprogredienz", "Progredienz", "Befundprogredienz", "Zunahme",
-                    "wesentliche Zunahme", "Befundverschlechterung", "Verschlechterung", "Dynamik",
-                ]
-            )
         ),
         (
             .uncertaintyAround,
@@ -28,7 +16,7 @@ extension AssertionVocabulary {
                     "nicht sicher", "nicht eindeutig", "nicht mit Sicherheit", "nicht ganz sicher", "nicht unwahrscheinlich",
                     "möglicherweise", "versus", "vs", "nicht auszuschließen", "nicht sicher auszuschließen",
                     "nicht ganz auszuschließen", "nicht völlig auszuschließen", "nicht ausgeschlossen", "nicht sicher ausgeschlossen",
-                    "nicht ausschließen", "nicht sicher ausschließen",
+                    "nicht ausschließen", "nicht sicher ausschließen", "nicht zwingend", "nicht unbedingt", "nicht notwendigerweise",
                 ]
         ),
         (
@@ -36,7 +24,7 @@ extension AssertionVocabulary {
             [
                 "V. a.", "Verdacht auf", "Verdacht", "dringender Verdacht auf", "verdächtig auf", "suspekt auf", "am ehesten", "a. e.",
                 "DD", "Differentialdiagnose", "Differenzialdiagnose", "differentialdiagnostisch", "differenzialdiagnostisch",
-                "vereinbar mit", "passend zu", "hinweisend auf", "Ausschluss", "zum Ausschluss", "Frage nach",
+                "vereinbar mit", "passend zu", "hinweisend auf", "Ausschluss", "zum Ausschluss", "Frage nach", "eher",
             ]
         ),
         (
@@ -51,10 +39,11 @@ extension AssertionVocabulary {
                 "kein sicherer Nachweis", "ohne Nachweis", "ohne Nachweis von", "ohne Nachweis einer", "ohne Nachweis eines",
                 "kein Anhalt für", "keine Anhaltspunkte für", "kein Hinweis auf", "keine Hinweise auf", "kein sicherer Hinweis auf",
                 "ohne Hinweis auf", "ohne Anhalt für", "keine Zeichen", "keine Zeichen einer", "keine Zeichen eines",
-                "ohne Zeichen", "ohne Zeichen einer", "ohne Zeichen eines", "frei von",
-            ]
+                "ohne Zeichen", "ohne Zeichen einer", "ohne Zeichen eines", "frei von", "kein Verdacht auf", "kein Verdacht",
+                "ohne Verdacht auf", "Fehlen von", "Fehlen eines", "Fehlen einer", "spricht gegen", "sprechen gegen",
+            ] + germanAdjective("fehlend")
         ),
-        (.negationAround, ["nicht mehr"]),
+        (.negationAround, ["nicht mehr", "verneint", "verneinte"]),
         (
             .negationAfter,
             [
@@ -62,6 +51,9 @@ extension AssertionVocabulary {
                 "nicht mehr abgrenzbar", "nicht darstellbar", "nicht mehr darstellbar", "nicht erkennbar", "nicht sichtbar",
                 "nicht vorhanden", "nicht mehr vorhanden", "nicht nachzuweisen", "nicht abzugrenzen", "nicht zu erkennen",
                 "nicht feststellbar", "nicht nachweisen", "nicht abgrenzen", "nicht darstellen", "fehlt", "fehlen",
+                "nicht gesehen", "nicht dargestellt", "nicht nachgewiesen", "nicht abgegrenzt", "nicht erkannt", "nicht festgestellt",
+                "zeigt sich nicht", "zeigen sich nicht", "findet sich nicht", "finden sich nicht", "besteht nicht", "bestehen nicht",
+                "auszuschließen", "sicher auszuschließen", "ausschließen", "entfernt",
                 "unauffällig", "vollständig regredient", "komplett regredient", "vollständig rückgebildet", "nicht zu sehen",
             ]
         ),
@@ -76,5 +68,20 @@ extension AssertionVocabulary {
         ),
         (.listConjunction, ["oder", "und", "noch", "bzw."]),
         (AssertionTrigger(effect: .comma, direction: []), [","]),
+    ]
+
+    /// German words for change over time.
+    static let germanChangeWords = [
+        "Befundänderung", "Änderung", "Veränderung", "Befundveränderung", "Größenänderung", "Größenveränderung", "Größenzunahme",
+        "Größenabnahme", "Größenprogredienz", "Größenregredienz", "Größenprogression", "Größenwachstum", "Progredienz", "Regredienz",
+        "Progression", "Befundprogredienz", "Befundregredienz", "Zunahme", "Abnahme", "Befundverschlechterung",
+        "Verschlechterung", "Befundbesserung", "Besserung", "Dynamik", "Befunddynamik", "Größendynamik", "Anstieg", "Wachstum",
+        "verändert", "geändert", "progredient", "größenprogredient", "regredient", "zugenommen", "abgenommen", "gewachsen",
+    ]
+
+    /// German words that may stand between a negation and a change word.
+    static let germanChangeQualifiers = [
+        "wesentlich", "relevant", "signifikant", "deutlich", "eindeutig", "nennenswert", "messbar", "sicher", "weiter",
+        "zwischenzeitlich", "erneut", "ein", "eine", "einer", "eines", "einen", "einem",
     ]
 }

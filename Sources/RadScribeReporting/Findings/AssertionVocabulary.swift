@@ -5,12 +5,26 @@ import RadScribeCore
 /// Phrases are stored by their folded token keys (see ``Tokenizer/keys(of:)``), so case, umlaut spelling and
 /// the full stops of abbreviations do not matter: "V. a.", "V.a." and "va" are one cue, and so are
 /// "nicht auszuschließen" and "nicht auszuschliessen". The longest phrase wins, which is how pseudo-triggers
-/// work: "keine wesentliche Befundänderung" is one phrase, so its "keine" negates nothing after it.
+/// work: "nicht nur" is one phrase, so its "nicht" negates nothing.
+///
+/// A negation followed by a change word ("keine wesentliche Befundänderung", "no significant interval change",
+/// "kein Hinweis auf eine Größenzunahme") negates the change only; the change words and the qualifiers that may
+/// stand between ("wesentlich", "eine", "significant", "interval") are kept as sets of inflected forms.
 struct AssertionVocabulary: Sendable {
     /// The German cues.
-    static let german = AssertionVocabulary(groups: germanGroups)
+    static let german = AssertionVocabulary(
+        groups: germanGroups,
+        changeWords: germanChangeWords,
+        changeQualifiers: germanChangeQualifiers,
+        language: .de
+    )
     /// The English cues.
-    static let english = AssertionVocabulary(groups: englishGroups)
+    static let english = AssertionVocabulary(
+        groups: englishGroups,
+        changeWords: englishChangeWords,
+        changeQualifiers: englishChangeQualifiers,
+        language: .en
+    )
 
     /// The cues of `language`.
     static func forLanguage(_ language: Language) -> AssertionVocabulary {
@@ -19,9 +33,13 @@ struct AssertionVocabulary: Sendable {
 
     /// The cue phrases by their token keys.
     let trie: PhraseTrie<AssertionTrigger>
+    /// Folded forms of the words that describe change over time ("befundaenderung", "zunahme", "change").
+    let changeWords: Set<String>
+    /// Folded forms of the words that may stand between a negation and a change word ("wesentliche", "significant").
+    let changeQualifiers: Set<String>
 
-    /// Builds the trie from groups of phrases that share a trigger; a phrase listed twice keeps its first trigger.
-    init(groups: [(AssertionTrigger, [String])]) {
+    /// Builds the vocabulary; a phrase listed twice keeps its first trigger, and words are inflected as lexicon terms are.
+    init(groups: [(AssertionTrigger, [String])], changeWords: [String], changeQualifiers: [String], language: Language) {
         var trie = PhraseTrie<AssertionTrigger>()
         for (trigger, phrases) in groups {
             for phrase in phrases {
@@ -31,6 +49,17 @@ struct AssertionVocabulary: Sendable {
             }
         }
         self.trie = trie
+        self.changeWords = Self.inflectedForms(of: changeWords, language: language)
+        self.changeQualifiers = Self.inflectedForms(of: changeQualifiers, language: language)
+    }
+
+    private static func inflectedForms(of words: [String], language: Language) -> Set<String> {
+        var forms: Set<String> = []
+        for word in words {
+            let tokens = Tokenizer.tokens(of: word, utf8Range: 0..<word.utf8.count, utf16Start: 0).filter { !$0.isTransparent }
+            for variant in TermInflector.variants(of: tokens, language: language) { forms.formUnion(variant) }
+        }
+        return forms
     }
 
     /// A German adjective with its inflected forms: "fraglich" → "fragliche", "fraglicher", "fraglichen", ….
@@ -38,8 +67,4 @@ struct AssertionVocabulary: Sendable {
         TermInflector.germanAdjectiveForms(word)
     }
 
-    /// Every combination of a negating word and a change phrase: "keine" + "Befundänderung", "no" + "interval change".
-    static func combinations(of negators: [String], with changes: [String]) -> [String] {
-        negators.flatMap { negator in changes.map { "\(negator) \($0)" } }
-    }
 }

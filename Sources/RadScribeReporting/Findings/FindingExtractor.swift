@@ -81,25 +81,27 @@ public struct FindingExtractor: Sendable {
         }
 
         let sideAssertions = sides.map { cues.decision(for: $0.token..<($0.token + 1), changeConcepts: changeConcepts).assertion }
-        let assertedSides = zip(sides, sideAssertions).filter { $0.1 != .absent }.map(\.0.side)
-        let laterality = LateralityDetector.combined(assertedSides.isEmpty ? sides.map(\.side) : assertedSides)
-
         var assertions = mentions.filter { $0.category == ConceptCategory.finding.rawValue }.map(\.assertion)
         if assertions.isEmpty { assertions = mentions.map(\.assertion) }
         if assertions.isEmpty {
-            let measurementAssertions = measurements.map { cues.decision(for: text.tokenRange(of: $0.span)).assertion }
-            assertions = sideAssertions + measurementAssertions
+            assertions = sideAssertions + measurements.map { cues.decision(for: text.tokenRange(of: $0.span)).assertion }
         }
         return Finding(
             text: text.string(of: sentence),
             span: text.span(of: sentence),
             section: section,
             assertion: Self.sentenceAssertion(of: assertions),
-            laterality: laterality,
+            laterality: Self.laterality(of: sides, assertions: sideAssertions),
             locations: locations,
             concepts: mentions,
             measurements: measurements
         )
+    }
+
+    /// The side of the side words that are not negated, or of all of them when every one is.
+    static func laterality(of sides: [LateralityDetector.SideMention], assertions: [Assertion]) -> Laterality? {
+        let asserted = zip(sides, assertions).filter { $0.1 != .absent }.map(\.0.side)
+        return LateralityDetector.combined(asserted.isEmpty ? sides.map(\.side) : asserted)
     }
 
     /// `absent` when everything is negated, `possible` when something is hedged and nothing asserted, else `present`.

@@ -32,7 +32,7 @@ public struct LateralityDetector: Sendable {
         var mentions: [SideMention] = []
         for index in range where tokens[index].kind == .word {
             let key = tokens[index].key
-            if let side = vocabulary.sides[key] {
+            if let side = vocabulary.side(of: key) {
                 let next = index + 1 < range.upperBound ? tokens[index + 1] : nil
                 if vocabulary.abbreviations.contains(key), let next, next.key == "-", !next.spaceBefore { continue }
                 if namesAnatomy(after: index, in: tokens, limit: range.upperBound, vocabulary: vocabulary)

@@ -38,6 +38,12 @@ struct LateralityVocabulary: Sendable {
         directions: [["to", "the"], ["towards", "the"], ["toward", "the"]]
     )
 
+    /// The side a folded word names, if it is a side word.
+    func side(of key: String) -> Laterality? {
+        guard let first = key.utf8.first, initials[Int(first)], key.utf8.count <= longestSide else { return nil }
+        return sides[key]
+    }
+
     /// The side words of `language`.
     static func forLanguage(_ language: Language) -> LateralityVocabulary {
         language == .de ? german : english
@@ -45,6 +51,10 @@ struct LateralityVocabulary: Sendable {
 
     /// Folded side word → side.
     let sides: [String: Laterality]
+    /// Whether some side word starts with this byte: most words are rejected here, without hashing.
+    private let initials: [Bool]
+    /// The longest side word in bytes.
+    private let longestSide: Int
     /// Side words that are short abbreviations: not a side when a hyphen joins them to the next word ("Re-Evaluation").
     let abbreviations: Set<String>
     /// First folded word of an anatomy name that follows a side word → the folded words of the whole name.
@@ -69,6 +79,10 @@ struct LateralityVocabulary: Sendable {
             for form in TermInflector.germanAdjectiveForms(word) { lookup[form] = side }
         }
         self.sides = lookup
+        var initials = [Bool](repeating: false, count: 256)
+        for word in lookup.keys { initials[Int(word.utf8.first ?? 0)] = true }
+        self.initials = initials
+        self.longestSide = lookup.keys.map(\.utf8.count).max() ?? 0
         self.abbreviations = abbreviations
         var names: [String: [[String]]] = [:]
         for name in anatomyNames {

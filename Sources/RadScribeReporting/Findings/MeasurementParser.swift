@@ -21,7 +21,7 @@ public struct MeasurementParser: Sendable {
         var result: [Measurement] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            guard let (measurement, end) = measurement(at: index, in: text, limit: range.upperBound) else {
+            guard text.tokens[index].kind != .word, let (measurement, end) = measurement(at: index, in: text, limit: range.upperBound) else {
                 index += 1
                 continue
             }
@@ -100,7 +100,7 @@ public struct MeasurementParser: Sendable {
             position < limit && !tokens[position].spaceBefore ? tokens[position] : nil
         }
         if unit.symbol == "mm", end < limit, tokens[end].key == "hg" {
-            return (MeasurementUnit.byKey["mmhg"]!, end + 1)
+            return (MeasurementUnit.millimetresOfMercury, end + 1)
         }
         if unit.millimetersPerUnit != nil, let power = glued(end).flatMap({ MeasurementUnit.powers[$0.key] }) {
             unit = unit.raised(to: power)

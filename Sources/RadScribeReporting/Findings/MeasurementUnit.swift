@@ -14,15 +14,19 @@ struct MeasurementUnit: Sendable {
             "%": MeasurementUnit(symbol: "%", millimetersPerUnit: nil),
             "°": MeasurementUnit(symbol: "°", millimetersPerUnit: nil),
             "grad": MeasurementUnit(symbol: "°", millimetersPerUnit: nil),
+            "mmhg": millimetresOfMercury,
         ]
         let others = [
-            "ml", "ccm", "HU", "HE", "mmHg", "mSv", "mGy", "Gy", "kg", "g", "mg", "MBq", "kV", "mAs", "ms", "cGy",
+            "ml", "ccm", "HU", "HE", "mSv", "mGy", "Gy", "kg", "g", "mg", "MBq", "kV", "mAs", "ms", "cGy",
         ]
         for symbol in others {
             units[Tokenizer.keys(of: symbol)[0]] = MeasurementUnit(symbol: symbol, millimetersPerUnit: nil)
         }
         return units
     }()
+
+    /// Millimetres of mercury, also when written "mm Hg".
+    static let millimetresOfMercury = MeasurementUnit(symbol: "mmHg", millimetersPerUnit: nil)
 
     /// Length units that become area or volume units with a power after them ("cm²", "cm3").
     static let powers: [String: String] = ["²": "²", "2": "²", "³": "³", "3": "³"]

@@ -1,10 +1,7 @@
 /// The rules that decide whether a punctuation token ends a sentence, and which tokens mark list items.
 enum SentenceBoundaries {
-    /// Punctuation that stays with the sentence it follows: closing brackets and quotes, repeated marks ("...", "?!").
-    static let closingPunctuation: Set<String> = [".", "!", "?", ")", "]", "\"", "'", "»", "«"]
-
-    /// Symbols that mark an item of a bulleted list.
-    private static let bullets: Set<String> = ["-", "•", "*", "–", "—", "·", "▪", "‣", "◦", ">"]
+    /// Non-ASCII symbols that mark an item of a bulleted list (ASCII ones: "-", "*", ">").
+    private static let bullets: Set<String> = ["•", "–", "—", "·", "▪", "‣", "◦"]
 
     /// Abbreviations that never end a sentence (folded, without their full stop).
     private static let medialAbbreviations: Set<String> = [
@@ -38,61 +35,90 @@ enum SentenceBoundaries {
 
     /// The number of tokens of a list marker at `index` ("-", "•", "1.", "2)", "a)"), or 0 when there is none.
     static func listMarkerLength(at index: Int, in tokens: [Token], limit: Int) -> Int {
-        let token = tokens[index]
-        if token.kind == .symbol, bullets.contains(token.key) {
-            return index + 1 < limit && tokens[index + 1].spaceBefore ? 1 : 0
+        let kind = tokens[index].kind
+        let length = tokens[index].key.utf8.count
+        if kind == .symbol {
+            let isBullet = symbolByte(tokens[index].key).map { "-*>".utf8.contains($0) } ?? bullets.contains(tokens[index].key)
+            return isBullet && index + 1 < limit && tokens[index + 1].spaceBefore ? 1 : 0
         }
-        let isEnumerator = (token.kind == .number && token.key.utf8.count <= 2) || (token.kind == .word && token.key.utf8.count == 1)
-        guard isEnumerator, index + 2 < limit else { return 0 }
-        let mark = tokens[index + 1]
-        let isMark = mark.key == ")" || (mark.key == "." && token.kind == .number)
-        return isMark && !mark.spaceBefore && tokens[index + 2].spaceBefore ? 2 : 0
+        guard (kind == .number && length <= 2) || (kind == .word && length == 1), index + 2 < limit else { return 0 }
+        let mark = symbolByte(tokens[index + 1].key)
+        let isMark = mark == UInt8(ascii: ")") || (mark == UInt8(ascii: ".") && kind == .number)
+        return isMark && !tokens[index + 1].spaceBefore && tokens[index + 2].spaceBefore ? 2 : 0
+    }
+
+    /// Whether the token at `index` is punctuation that stays with the sentence it follows: closing brackets and
+    /// quotes, repeated marks ("...", "?!").
+    static func isClosingPunctuation(at index: Int, in tokens: [Token]) -> Bool {
+        guard tokens[index].kind == .symbol else { return false }
+        guard let byte = symbolByte(tokens[index].key) else { return tokens[index].key == "»" || tokens[index].key == "«" }
+        return ".!?)]\"'".utf8.contains(byte)
+    }
+
+    /// The byte of a one-byte (ASCII) symbol key, `nil` for longer keys.
+    private static func symbolByte(_ key: String) -> UInt8? {
+        var utf8 = key.utf8.makeIterator()
+        guard let first = utf8.next(), first < 0x80, utf8.next() == nil else { return nil }
+        return first
+    }
+
+    /// The folded key of the list marker that follows `marker` ("1" → "2", "a" → "b"), `nil` for bullets.
+    static func enumerator(after marker: Token) -> String? {
+        switch marker.kind {
+        case .number: return Int(marker.key).map { String($0 + 1) }
+        case .word: return marker.key.unicodeScalars.first.flatMap { Unicode.Scalar($0.value + 1) }.map { String(Character($0)) }
+        case .symbol: return nil
+        }
     }
 
     /// Whether the symbol at `index` ends the sentence that started at `sentenceStart`.
     static func endsSentence(at index: Int, in tokens: [Token], sentenceStart: Int, limit: Int) -> Bool {
-        switch tokens[index].key {
-        case "!", "?", "…": return true
-        case ".": break
+        switch symbolByte(tokens[index].key) {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        case UInt8(ascii: "."): break
+        case nil: return tokens[index].key == "…"
         default: return false
         }
         guard index > sentenceStart, !tokens[index].spaceBefore else { return true }
-        let previous = tokens[index - 1]
-        let next = index + 1 < limit ? tokens[index + 1] : nil
-        if let next, !next.spaceBefore, next.kind != .symbol { return false }
-        switch previous.kind {
+        let next = index + 1 < limit ? index + 1 : nil
+        if let next, !tokens[next].spaceBefore, tokens[next].kind != .symbol { return false }
+        switch tokens[index - 1].kind {
         case .number: return numberEndsSentence(before: index, in: tokens, sentenceStart: sentenceStart, next: next)
         case .word: return wordEndsSentence(before: index, in: tokens, sentenceStart: sentenceStart, limit: limit, next: next)
         case .symbol: return true
         }
     }
 
-    private static func numberEndsSentence(before index: Int, in tokens: [Token], sentenceStart: Int, next: Token?) -> Bool {
-        guard let next, !next.lineBreakBefore else { return true }
-        if next.kind == .word, !next.startsUppercase { return false }
+    /// The longest abbreviation in the tables; longer words skip the lookups.
+    private static let longestAbbreviation = medialAbbreviations.union(finalAbbreviations).map(\.utf8.count).max() ?? 0
+
+    private static func numberEndsSentence(before index: Int, in tokens: [Token], sentenceStart: Int, next: Int?) -> Bool {
+        guard let next, !tokens[next].lineBreakBefore else { return true }
+        if tokens[next].kind == .word, !tokens[next].startsUppercase { return false }
         guard index - 2 >= sentenceStart else { return true }
-        let beforeNumber = tokens[index - 2]
-        if ordinalIntroducers.contains(beforeNumber.key) { return false }
+        if ordinalIntroducers.contains(tokens[index - 2].key) { return false }
         // "5.-7. Rippe": the second number of an ordinal range.
-        return !(beforeNumber.key == "-" && index - 3 >= sentenceStart && tokens[index - 3].key == ".")
+        return !(tokens[index - 2].key == "-" && index - 3 >= sentenceStart && tokens[index - 3].key == ".")
     }
 
-    private static func wordEndsSentence(before index: Int, in tokens: [Token], sentenceStart: Int, limit: Int, next: Token?) -> Bool {
+    private static func wordEndsSentence(before index: Int, in tokens: [Token], sentenceStart: Int, limit: Int, next: Int?) -> Bool {
         let word = tokens[index - 1].key
-        let nextStartsSentence = next.map { $0.lineBreakBefore || ($0.kind == .word && $0.startsUppercase) } ?? true
+        let length = word.utf8.count
+        guard length <= longestAbbreviation else { return true }
+        let nextStartsSentence = next.map { tokens[$0].lineBreakBefore || (tokens[$0].kind == .word && tokens[$0].startsUppercase) } ?? true
         if medialAbbreviations.contains(word) { return false }
-        if index - 3 >= sentenceStart, tokens[index - 2].key == ".", !tokens[index - 2].spaceBefore, tokens[index - 3].kind == .word {
+        if length <= 2, index - 3 >= sentenceStart, tokens[index - 2].key == ".", !tokens[index - 2].spaceBefore, tokens[index - 3].kind == .word {
             let pair = [tokens[index - 3].key, word]
             if medialPairs.contains(pair) { return false }
             if finalPairs.contains(pair) { return nextStartsSentence }
         }
-        if word.utf8.count == 1, index + 2 < limit, tokens[index + 1].kind == .word, tokens[index + 2].key == "." {
-            let pair = [word, tokens[index + 1].key]
+        if length == 1, let next, next + 1 < limit, tokens[next].kind == .word, tokens[next + 1].key == "." {
+            let pair = [word, tokens[next].key]
             if medialPairs.contains(pair) || finalPairs.contains(pair) { return false }
         }
         if finalAbbreviations.contains(word) { return nextStartsSentence }
-        if prenominalAbbreviations.contains(word) || word.utf8.count == 1 {
-            return nextStartsSentence && (next.map { $0.lineBreakBefore || sentenceStarters.contains($0.key) } ?? true)
+        if length == 1 || prenominalAbbreviations.contains(word) {
+            return nextStartsSentence && (next.map { tokens[$0].lineBreakBefore || sentenceStarters.contains(tokens[$0].key) } ?? true)
         }
         return true
     }

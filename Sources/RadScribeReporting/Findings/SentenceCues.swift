@@ -9,8 +9,9 @@ import RadScribeCore
 /// later in the clause ("no effusion, pneumothorax or consolidation"), or when the list goes on over two or more
 /// commas ("no murmurs, rubs, gallops") and the concept's part of it names no side and no number. A single comma
 /// starts a new statement ("Kein Pneumothorax, Pleuraerguss links"). A backward cue never crosses a comma. When
-/// several cues reach a concept, the nearest decides. A negated change concept ("keine Progredienz der Metastasen")
-/// stops a negation from reaching the concepts it governs.
+/// several cues reach a concept, the nearest decides. A negated change ("keine wesentliche Befundänderung der
+/// Ergüsse", "no interval change", or a lexicon concept that describes change, "keine Progredienz der Metastasen")
+/// is itself absent, but the negation does not reach the concepts it governs.
 struct SentenceCues {
     /// Words a forward cue reaches past (list conjunctions do not count).
     static let forwardWindow = 8
@@ -36,7 +37,7 @@ struct SentenceCues {
     /// The tokens of the sentence.
     let sentence: Range<Int>
     private let tokens: [Token]
-    private let sideWords: [String: Laterality]
+    private let language: Language
     private var cues: [Cue] = []
     private var terminators: [Range<Int>] = []
     private var commas: [Int] = []
@@ -46,21 +47,24 @@ struct SentenceCues {
     init(text: TokenizedText, sentence: Range<Int>, language: Language) {
         self.sentence = sentence
         self.tokens = text.tokens
-        self.sideWords = LateralityVocabulary.forLanguage(language).sides
-        let trie = AssertionVocabulary.forLanguage(language).trie
+        self.language = language
+        let vocabulary = AssertionVocabulary.forLanguage(language)
+        let trie = vocabulary.trie
         let ids = trie.tokenIDs(of: tokens, in: sentence)
         var position = sentence.lowerBound
         while position < sentence.upperBound {
-            guard let match = trie.longestMatch(in: tokens, ids: ids, idOffset: sentence.lowerBound, from: position, limit: sentence.upperBound)
+            guard ids[position - sentence.lowerBound] >= 0,
+                let match = trie.longestMatch(in: tokens, ids: ids, idOffset: sentence.lowerBound, from: position, limit: sentence.upperBound)
             else {
                 position += 1
                 continue
             }
             switch match.value.effect {
             case .negation, .uncertainty, .negatedChange:
-                var end = match.tokens.upperBound
-                if match.value.endsWithFullStop, end < sentence.upperBound, tokens[end].key == ".", !tokens[end].spaceBefore { end += 1 }
-                cues.append(Cue(tokens: match.tokens.lowerBound..<end, trigger: match.value))
+                let cue = Self.cue(for: match, in: tokens, limit: sentence.upperBound, vocabulary: vocabulary)
+                cues.append(cue)
+                position = cue.tokens.upperBound
+                continue
             case .terminator: terminators.append(match.tokens)
             case .comma: commas.append(match.tokens.lowerBound)
             case .listConjunction: listConjunctions.append(match.tokens.lowerBound)
@@ -68,6 +72,40 @@ struct SentenceCues {
             }
             position = match.tokens.upperBound
         }
+    }
+
+    /// The most qualifiers between a negation and the change word it negates ("keine eindeutige wesentliche Zunahme").
+    private static let maximumChangeQualifiers = 3
+
+    /// The cue of a matched phrase: with the full stop of an abbreviation ("V. a."), and reaching to the change word
+    /// when a negation is followed by one ("keine wesentliche Befundänderung").
+    private static func cue(
+        for match: PhraseTrie<AssertionTrigger>.Match,
+        in tokens: [Token],
+        limit: Int,
+        vocabulary: AssertionVocabulary
+    ) -> Cue {
+        var end = match.tokens.upperBound
+        if match.value.endsWithFullStop, end < limit, tokens[end].key == ".", !tokens[end].spaceBefore { end += 1 }
+        if match.value.effect == .negation, match.value.direction.contains(.forward),
+            let change = changeWord(after: end, in: tokens, limit: limit, vocabulary: vocabulary)
+        {
+            return Cue(tokens: match.tokens.lowerBound..<(change + 1), trigger: .negatedChange)
+        }
+        return Cue(tokens: match.tokens.lowerBound..<end, trigger: match.value)
+    }
+
+    /// The index of a change word that follows a negation at `start`, after at most a few qualifiers.
+    private static func changeWord(after start: Int, in tokens: [Token], limit: Int, vocabulary: AssertionVocabulary) -> Int? {
+        var index = start
+        var qualifiers = 0
+        while index < limit, tokens[index].kind == .word {
+            if vocabulary.changeWords.contains(tokens[index].key) { return index }
+            guard qualifiers < maximumChangeQualifiers, vocabulary.changeQualifiers.contains(tokens[index].key) else { return nil }
+            qualifiers += 1
+            index += 1
+        }
+        return nil
     }
 
     /// The assertion of the concept at `target`.
@@ -118,8 +156,9 @@ struct SentenceCues {
     private func forwardDistance(from cue: Range<Int>, to target: Range<Int>, clause: Range<Int>, changeConcepts: [Range<Int>]) -> Int? {
         let gap = cue.upperBound..<target.lowerBound
         if let lastComma = commas.last(where: { gap.contains($0) }) {
-            guard listConjunctions.contains(where: { $0 > lastComma && $0 < clause.upperBound })
-                || isListItem(after: lastComma, cue: cue, clause: clause)
+            guard
+                listConjunctions.contains(where: { $0 > lastComma && $0 < clause.upperBound })
+                    || isListItem(after: lastComma, cue: cue, clause: clause)
             else { return nil }
         }
         guard !changeConcepts.contains(where: { gap.lowerBound <= $0.lowerBound && $0.upperBound <= gap.upperBound }) else { return nil }
@@ -141,7 +180,8 @@ struct SentenceCues {
     private func isListItem(after comma: Int, cue: Range<Int>, clause: Range<Int>) -> Bool {
         guard commas.count(where: { $0 >= cue.upperBound && $0 < clause.upperBound }) >= 2 else { return false }
         let end = commas.first { $0 > comma && $0 < clause.upperBound } ?? clause.upperBound
-        return !tokens[(comma + 1)..<end].contains { $0.kind == .number || sideWords[$0.key] != nil }
+        let sideWords = LateralityVocabulary.forLanguage(language)
+        return !tokens[(comma + 1)..<end].contains { $0.kind == .number || sideWords.side(of: $0.key) != nil }
     }
 
     /// The words and numbers in `range`, without list conjunctions.

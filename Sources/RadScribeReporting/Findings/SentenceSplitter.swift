@@ -5,7 +5,7 @@
 /// number of an enumeration ("1. Pleuraerguss"). Abbreviations that often end a sentence ("bds.", "li.", "i.v.",
 /// "etc.") end one when a capitalised word follows. List markers at the start of a sentence ("-", "•", "1.", "2)")
 /// are left out of it, and the next number of an enumeration starts a new sentence even without a full stop
-/// before it ("1. Erguss 2. Kein Pneumothorax").
+/// before it ("1. Erguss 2. Kein Pneumothorax", "a) Erguss b) Infiltrat").
 public struct SentenceSplitter: Sendable {
     /// Creates a splitter.
     public init() {}
@@ -19,46 +19,51 @@ public struct SentenceSplitter: Sendable {
     /// The sentences in `range` of a tokenised text, as token ranges.
     func sentences(in text: TokenizedText, range: Range<Int>) -> [Range<Int>] {
         let tokens = text.tokens
+        let limit = range.upperBound
         var sentences: [Range<Int>] = []
         var start = range.lowerBound
-        var enumeration: Int?
+        var hasWords = false
+        var nextEnumerator: String?
         var index = range.lowerBound
 
         func close(at end: Int) {
-            if tokens[start..<end].contains(where: \.isWordOrNumber) { sentences.append(start..<end) }
+            if hasWords { sentences.append(start..<end) }
             start = end
+            hasWords = false
         }
 
-        while index < range.upperBound {
-            let token = tokens[index]
-            if index > start, token.lineBreakBefore { close(at: index) }
+        while index < limit {
+            if index > start, tokens[index].lineBreakBefore { close(at: index) }
             if index == start {
-                let markerLength = SentenceBoundaries.listMarkerLength(at: index, in: tokens, limit: range.upperBound)
+                let markerLength = SentenceBoundaries.listMarkerLength(at: index, in: tokens, limit: limit)
                 if markerLength > 0 {
-                    if tokens[index].kind == .number { enumeration = Int(tokens[index].key) }
+                    nextEnumerator = SentenceBoundaries.enumerator(after: tokens[index])
                     index += markerLength
                     start = index
                     continue
                 }
             }
-            if index > start, let current = enumeration, token.kind == .number, Int(token.key) == current + 1,
-                SentenceBoundaries.listMarkerLength(at: index, in: tokens, limit: range.upperBound) > 0
+            if tokens[index].kind == .symbol {
+                if SentenceBoundaries.endsSentence(at: index, in: tokens, sentenceStart: start, limit: limit) {
+                    var end = index + 1
+                    while end < limit, !tokens[end].spaceBefore, SentenceBoundaries.isClosingPunctuation(at: end, in: tokens) {
+                        end += 1
+                    }
+                    close(at: end)
+                    index = end
+                    continue
+                }
+            } else if let expected = nextEnumerator, index > start, tokens[index].key == expected,
+                SentenceBoundaries.listMarkerLength(at: index, in: tokens, limit: limit) > 0
             {
                 close(at: index)
                 continue
-            }
-            if token.kind == .symbol, SentenceBoundaries.endsSentence(at: index, in: tokens, sentenceStart: start, limit: range.upperBound) {
-                var end = index + 1
-                while end < range.upperBound, SentenceBoundaries.closingPunctuation.contains(tokens[end].key), !tokens[end].spaceBefore {
-                    end += 1
-                }
-                close(at: end)
-                index = end
-                continue
+            } else {
+                hasWords = true
             }
             index += 1
         }
-        if start < range.upperBound { close(at: range.upperBound) }
+        if start < limit { close(at: limit) }
         return sentences
     }
 }

@@ -5,7 +5,8 @@
 /// that noun. The index is a trie over the reversed UTF-8 bytes of the heads; a lookup walks a word backwards
 /// and usually stops after one or two bytes.
 struct CompoundHeadIndex: Sendable {
-    /// Shorter heads ("Port", "Herz") end too many unrelated words.
+    /// Shorter nouns ("Port", "Herz", "Elle") end too many unrelated words, also when inflected ("aktuellen").
+    /// The lexicon applies it to the listed noun, this index to every stored form.
     static let minimumHeadLength = 5
     /// The modifier must be a real word part, not an inflection or prefix.
     static let minimumModifierLength = 3

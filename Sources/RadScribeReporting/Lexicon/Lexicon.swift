@@ -6,7 +6,8 @@ import RadScribeCore
 ///
 /// Matching works on folded tokens (case-insensitive, `ä → ae`, `ß → ss`), respects word boundaries, prefers
 /// the longest term at each position ("Spannungspneumothorax" over "Pneumothorax", "pleural effusion" over
-/// "effusion") and, in German, reads an unlisted compound by its known head noun.
+/// "effusion") and, in German, reads a hyphenated compound like its one-word spelling ("Spannungs-Pneumothorax")
+/// and an unlisted compound by its known head noun ("Unterlappenatelektase").
 public struct Lexicon: Sendable {
     /// The lexicon bundled with RadScribe (`Resources/Lexicon/lexicon.json`), loaded on first use.
     public static let bundled: Lexicon = {
@@ -89,14 +90,22 @@ public struct Lexicon: Sendable {
         var matches: [ConceptMatch] = []
         var position = range.lowerBound
         while position < range.upperBound {
-            if let match = trie.longestMatch(
+            let match = trie.longestMatch(
                 in: tokens,
                 ids: ids,
                 idOffset: range.lowerBound,
                 from: position,
                 limit: range.upperBound,
                 accept: { entry, candidate in entry.matchesSpelling(of: candidate, in: text) }
-            ) {
+            )
+            if language == .de, let joined = hyphenatedTerm(in: tokens, at: position, limit: range.upperBound),
+                joined.tokens.upperBound > match?.tokens.upperBound ?? position
+            {
+                matches.append(joined)
+                position = joined.tokens.upperBound
+                continue
+            }
+            if let match {
                 matches.append(ConceptMatch(tokens: match.tokens, concept: Int(match.value.concept)))
                 position = match.tokens.upperBound
                 continue
@@ -110,6 +119,23 @@ public struct Lexicon: Sendable {
             position += 1
         }
         return matches
+    }
+
+    /// A German compound written with hyphens whose one-word spelling is a listed term: "Spannungs-Pneumothorax"
+    /// reads as "Spannungspneumothorax" (the parts alone would say only "Pneumothorax").
+    private func hyphenatedTerm(in tokens: [Token], at position: Int, limit: Int) -> ConceptMatch? {
+        guard tokens[position].kind == .word else { return nil }
+        var joined = tokens[position].key
+        var end = position + 1
+        var longest: ConceptMatch?
+        while end + 1 < limit, tokens[end].key == "-", !tokens[end].spaceBefore, tokens[end + 1].kind == .word, !tokens[end + 1].spaceBefore {
+            joined += tokens[end + 1].key
+            end += 2
+            if let entry = germanTerms.value(for: [joined]), entry.exactSpelling == nil {
+                longest = ConceptMatch(tokens: position..<end, concept: Int(entry.concept))
+            }
+        }
+        return longest
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -179,7 +205,9 @@ private struct LexiconBuilder {
                     for variant in TermInflector.variants(of: tokens, language: language).dropFirst() {
                         variants.append(PendingVariant(keys: variant, concept: index, language: language))
                     }
-                    if language == .de, entry.compoundHead ?? true, tokens.count == 1, tokens[0].startsUppercase, !tokens[0].isAllUppercase {
+                    if language == .de, entry.compoundHead ?? true, tokens.count == 1, tokens[0].startsUppercase, !tokens[0].isAllUppercase,
+                        tokens[0].key.utf8.count >= CompoundHeadIndex.minimumHeadLength
+                    {
                         for form in TermInflector.germanNounForms(tokens[0].key) { compoundHeads.append((form, index)) }
                     }
                 }

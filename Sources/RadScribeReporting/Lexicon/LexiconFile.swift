@@ -29,7 +29,7 @@ import RadScribeCore
 /// - `critical` (default `false`): an asserted mention is a critical result.
 /// - `de`, `en`: the terms per language, preferred term first, then synonyms, spelling variants and abbreviations.
 ///   Matching ignores case, folds umlauts and ß (`ä → ae`, `ß → ss`) and treats hyphens and full stops as spaces,
-///   so "Pleuraerguß" and "pleuraerguss" need no entry of their own; regular plurals and German adjective
+///   so "Pleuraerguß", "pleuraerguss" and "Pleura-Erguss" need no entry of their own; regular plurals and German adjective
 ///   endings are generated (see `TermInflector`), irregular forms ("Ergüsse") are listed.
 /// - `exact_case` (optional): further terms per language that match only with exactly this capitalisation
 ///   (abbreviations that are ordinary words in lower case, such as "US").

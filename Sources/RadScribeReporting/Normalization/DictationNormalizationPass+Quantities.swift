@@ -26,7 +26,7 @@ struct Quantity {
         case number(NumberPhrase)
         case dimension(separator: Int)
         case range(separator: Int)
-        case unit(MeasurementUnit, tokens: Range<Int>)
+        case unit(SpokenUnit, tokens: Range<Int>)
 
         var tokens: Range<Int> {
             switch self {
@@ -188,12 +188,12 @@ extension DictationNormalizationPass {
     }
 
     /// The unit at `position`: a spoken or written unit name, or a written "%" or "°".
-    func unit(at position: Int) -> (unit: MeasurementUnit, end: Int)? {
+    func unit(at position: Int) -> (unit: SpokenUnit, end: Int)? {
         let token = tokens[position]
         if token.kind == .symbol {
             let mark = source[token.start]
             guard mark == 0x25 || mark == 0xB0 else { return nil }
-            return (MeasurementUnit(symbol: nil, attachesToNumber: true), position + 1)
+            return (SpokenUnit(symbol: nil, attachesToNumber: true), position + 1)
         }
         guard token.roles.contains(.startsUnit) else { return nil }
         for phrase in entry(at: position).units {
@@ -275,7 +275,7 @@ extension DictationNormalizationPass {
         output.replace(spoken, with: text, rule: .number, role: .content(token: nil))
     }
 
-    private mutating func write(_ unit: MeasurementUnit, spoken: Range<Int>, followsWithoutSpace: Bool) {
+    private mutating func write(_ unit: SpokenUnit, spoken: Range<Int>, followsWithoutSpace: Bool) {
         guard let symbol = unit.symbol else {
             if followsWithoutSpace && !unit.attachesToNumber {
                 output.replace(spoken, with: CollectionOfOne(0x20) + source[spoken], rule: .unit, role: .content(token: nil))

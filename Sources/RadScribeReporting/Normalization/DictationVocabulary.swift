@@ -120,7 +120,7 @@ enum PhraseAction: Sendable {
 struct UnitPhrase: Sendable {
     /// Entry indices of the words after the first.
     var followingWords: [Int32]
-    var unit: MeasurementUnit
+    var unit: SpokenUnit
 }
 
 /// A spoken punctuation mark.
@@ -143,8 +143,8 @@ struct PunctuationCommand: Sendable {
     var literalBeforeDigits = false
 }
 
-/// A unit of measurement after a number.
-struct MeasurementUnit: Sendable {
+/// A unit of measurement after a spoken number, as the normaliser writes it.
+struct SpokenUnit: Sendable {
     /// The written symbol, or `nil` when the unit is already written as a symbol and stays as it is.
     var symbol: String?
     /// Whether the symbol is written without a space after the number ("30°", English "50%").
@@ -209,7 +209,7 @@ struct DictationVocabularyBuilder {
     }
 
     /// Adds unit names, written as space-separated words, that all mean `unit`.
-    mutating func addUnit(_ unit: MeasurementUnit, names: [String]) {
+    mutating func addUnit(_ unit: SpokenUnit, names: [String]) {
         for name in names {
             let words = entries(of: name)
             entries[Int(words[0])].units.append(UnitPhrase(followingWords: Array(words.dropFirst()), unit: unit))

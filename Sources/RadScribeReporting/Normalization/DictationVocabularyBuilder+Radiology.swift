@@ -31,12 +31,12 @@ extension DictationVocabularyBuilder {
         )
 
         let writtenSymbols = ["cm", "mm", "m", "µm", "ml", "l", "mg", "g", "kg", "cm²", "mm²", "cm³", "ccm", "cc", "he", "hu", "mmhg"]
-        addUnit(MeasurementUnit(symbol: nil), names: writtenSymbols)
+        addUnit(SpokenUnit(symbol: nil), names: writtenSymbols)
     }
 
     /// Adds spoken unit names that all mean `symbol`.
     mutating func addUnit(_ symbol: String, spoken: [String], attachesToNumber: Bool = false) {
-        addUnit(MeasurementUnit(symbol: symbol, attachesToNumber: attachesToNumber), names: spoken)
+        addUnit(SpokenUnit(symbol: symbol, attachesToNumber: attachesToNumber), names: spoken)
     }
 
     /// Adds the navigation commands `next_field`, `previous_field`, `next_section` and `accept_defaults`.

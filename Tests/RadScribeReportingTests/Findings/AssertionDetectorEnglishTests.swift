@@ -59,6 +59,8 @@ struct AssertionDetectorEnglishTests {
             AssertionCase("No change in the size of the left pleural effusion.", "pleural effusion", .present),
             AssertionCase("No significant change of the pulmonary nodule.", "nodule", .present),
             AssertionCase("No interval increase in the pneumothorax.", "pneumothorax", .present),
+            AssertionCase("No significant interval change in the nodule.", "nodule", .present),
+            AssertionCase("The effusion is not significantly changed.", "effusion", .present),
             AssertionCase("Not only effusion but also consolidation.", "effusion", .present),
             AssertionCase("Gram negative pneumonia.", "pneumonia", .present),
             AssertionCase("Small effusion on the right, otherwise unremarkable.", "effusion", .present),

@@ -21,6 +21,9 @@ struct AssertionDetectorGermanTests {
             AssertionCase("Weder Erguss noch Pneumothorax.", "Pneumothorax", .absent, cue: "Weder"),
             AssertionCase("Ein Erguss ist nicht nachweisbar.", "Erguss", .absent, cue: "nicht nachweisbar"),
             AssertionCase("keinerlei pleuraerguss", "pleuraerguss", .absent, cue: "keinerlei"),
+            AssertionCase("Kein Verdacht auf Malignität.", "Malignität", .absent, cue: "Kein Verdacht auf"),
+            AssertionCase("Fehlende Kontrastierung der Pulmonalarterie.", "Kontrastierung", .absent, cue: "Fehlende"),
+            AssertionCase("Fieber wird verneint.", "Fieber", .absent, cue: "verneint"),
         ]
     )
     func negationBeforeConcept(_ testCase: AssertionCase) throws {
@@ -38,6 +41,9 @@ struct AssertionDetectorGermanTests {
             AssertionCase("Ein Erguss lässt sich nicht nachweisen.", "Erguss", .absent, cue: "nicht nachweisen"),
             AssertionCase("Das Infiltrat ist vollständig regredient.", "Infiltrat", .absent, cue: "vollständig regredient"),
             AssertionCase("Herz unauffällig.", "Herz", .absent, cue: "unauffällig"),
+            AssertionCase("Ein Erguss wurde nicht gesehen.", "Erguss", .absent, cue: "nicht gesehen"),
+            AssertionCase("Die Thoraxdrainage ist entfernt.", "Thoraxdrainage", .absent, cue: "entfernt"),
+            AssertionCase("Eine Fraktur ist sicher auszuschließen.", "Fraktur", .absent, cue: "sicher auszuschließen"),
         ]
     )
     func negationAfterConcept(_ testCase: AssertionCase) throws {
@@ -78,6 +84,10 @@ struct AssertionDetectorGermanTests {
         arguments: [
             AssertionCase("Keine wesentliche Befundänderung der Pleuraergüsse.", "Pleuraergüsse", .present),
             AssertionCase("Keine Größenzunahme des Rundherdes.", "Rundherdes", .present),
+            AssertionCase("Kein Hinweis auf eine Größenzunahme des Rundherdes.", "Rundherdes", .present),
+            AssertionCase("Ohne wesentliche Veränderung der Pleuraergüsse.", "Pleuraergüsse", .present),
+            AssertionCase("Nicht wesentlich veränderte Metastasen.", "Metastasen", .present),
+            AssertionCase("Kein morphologisches Korrelat für die Schmerzen.", "Schmerzen", .present),
             AssertionCase("Ohne Befundänderung Erguss links.", "Erguss", .present),
             AssertionCase("Nicht nur ein Erguss, sondern auch ein Infiltrat.", "Erguss", .present),
             AssertionCase("Kein Zweifel an einer Pneumonie.", "Pneumonie", .present),
@@ -124,6 +134,18 @@ struct AssertionDetectorGermanTests {
         let (assertion, cue) = try testCase.run(.de)
         #expect(assertion == testCase.expected)
         #expect(cue?.text == testCase.cue)
+    }
+
+    @Test func negatedChangeIsItselfAbsent() throws {
+        let (assertion, cue) = try AssertionCase("Keine wesentliche Größenzunahme.", "Größenzunahme", .absent).run(.de)
+        #expect(assertion == .absent)
+        #expect(cue?.text == "Keine wesentliche Größenzunahme")
+    }
+
+    @Test func qualifiersAloneDoNotMakeAChange() throws {
+        let (assertion, cue) = try AssertionCase("Keine wesentliche Stenose.", "Stenose", .absent).run(.de)
+        #expect(assertion == .absent)
+        #expect(cue?.text == "Keine")
     }
 
     @Test func nearestCueDecides() throws {

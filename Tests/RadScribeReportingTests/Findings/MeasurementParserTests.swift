@@ -48,6 +48,8 @@ struct MeasurementParserTests {
             Case("Dichte 35 HE.", "35 HE", [35], "HE", mm: nil),
             Case("Fettäquivalente Dichte von -80 HE.", "-80 HE", [-80], "HE", mm: nil),
             Case("Mean PA pressure 35 mm Hg.", "35 mm Hg", [35], "mmHg", mm: nil),
+            Case("RVSP 40 mmHg.", "40 mmHg", [40], "mmHg", mm: nil),
+            Case("Volumen 30 cm3.", "30 cm3", [30], "cm³", mm: nil),
             Case("Peak velocity 120 cm/s.", "120 cm/s", [120], "cm/s", mm: nil),
             Case("Fläche 12 cm².", "12 cm²", [12], "cm²", mm: nil),
             Case("Cobb-Winkel 25°.", "25°", [25], "°", mm: nil),
