@@ -41,7 +41,11 @@ public struct ReportEngine: Sendable {
     ///   - context: What is known about the exam; sharpens the consistency checks.
     /// - Returns: The structured report.
     /// - Throws: ``ReportingError`` `emptyText` when the dictation holds no words, before or after editing commands.
-    public func structure(_ text: String, language: LanguageSelection, context: ReportContext = ReportContext()) throws(ReportingError) -> StructuredReport {
+    public func structure(
+        _ text: String,
+        language: LanguageSelection,
+        context: ReportContext = ReportContext()
+    ) throws(ReportingError) -> StructuredReport {
         guard text.contains(where: { !$0.isWhitespace }) else { throw ReportingError(.emptyText) }
         let (reportLanguage, languageSource) = resolve(language, for: text)
         let normalized = normalizer.normalize(text, language: reportLanguage)

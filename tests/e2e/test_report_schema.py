@@ -18,6 +18,7 @@ from conftest import run_radscribe, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "docs" / "schema" / "structured-report-1.0.schema.json"
+FORMAT_DOC_PATH = ROOT / "docs" / "report-format.md"
 SOURCES = ROOT / "Sources"
 SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
 
@@ -166,10 +167,16 @@ DICTATIONS = [
     Dictation(
         "laterality-conflict-de",
         "Fragestellung: Pneumonie rechts?\n"
-        "Befund: Infiltrat im linken Unterlappen. Rechts kein Infiltrat.\n"
+        "Befund: Infiltrat im linken Unterlappen. Kein Pleuraerguss.\n"
         "Beurteilung: Pneumonie links.",
         "de",
         {"clinical_question": "Pneumonie rechts?"},
+    ),
+    Dictation(
+        "laterality-conflict-en-clause",
+        "FINDINGS: The left kidney shows a right-sided cyst measuring 2.1 cm. The right kidney is normal.\n"
+        "IMPRESSION: Simple renal cyst.",
+        "en",
     ),
     Dictation(
         "negation-conflict-en-no-impression",
@@ -216,7 +223,6 @@ DICTATIONS = [
     ),
     Dictation("measurements-only-auto", "L4/5 12 mm. 3,5 x 2 cm. 40 ml."),
 ]
-CONTEXT_DICTATIONS = [dictation for dictation in DICTATIONS if dictation.context]
 
 
 # MARK: - Helpers
@@ -448,6 +454,25 @@ def test_schema_matches_the_swift_types(schema):
             assert definition["enum"] == members, name
     rules = (SOURCES / "RadScribeReporting" / "Normalization" / "NormalizationRule.swift").read_text(encoding="utf-8")
     assert schema["$defs"]["NormalizationRule"]["enum"] == re.findall(r'case \.\w+: "([^"]+)"', rules)
+
+
+def documented_json() -> list[dict]:
+    """The ```json blocks of docs/report-format.md."""
+    document = FORMAT_DOC_PATH.read_text(encoding="utf-8")
+    return [json.loads(block) for block in re.findall(r"^```json\n(.*?)^```", document, re.S | re.M)]
+
+
+def test_the_documented_examples_match_the_schema(schema, validator):
+    blocks = documented_json()
+    reports = [block for block in blocks if "schema_version" in block]
+    warnings = [block for block in blocks if "code" in block]
+    assert len(reports) == 1 and warnings
+    assert schema_errors(validator, reports[0]) == []
+    assert span_errors(reports[0]) == []
+    assert invariant_errors(reports[0]) == []
+    warning_validator = jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/ReportWarning"})
+    for warning in warnings:
+        assert schema_errors(warning_validator, warning) == []
 
 
 # MARK: - Reports from the CLI and the API
