@@ -63,8 +63,8 @@ extension DictationNormalizationPass {
             output.removePreviousPhrase(command: spoken)
         case .deleteLastWord:
             output.removeLastWord(command: spoken)
-        case .scoreName(let written):
-            output.replace(spoken, with: written.utf16, rule: .score, role: .content(token: nil))
+        case .writtenForm(let written, let rule):
+            output.replace(spoken, with: written.utf16, rule: rule, role: .content(token: nil))
         }
     }
 

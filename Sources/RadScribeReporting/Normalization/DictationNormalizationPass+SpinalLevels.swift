@@ -16,7 +16,9 @@ extension DictationNormalizationPass {
     /// - the first level of the next region makes a junction: "L fünf S eins", "L five S one" and written "L5 S1"
     ///   → "L5/S1" (also "C7/Th1", "Th12/L1");
     /// - vertebral bodies keep their prefix and a space: "HWK sechs" → "HWK 6"; "LWK 1" stays.
-    /// A written level on its own ("L4", "L4/5") stays as written.
+    /// A written level on its own ("L4", "L4/5", "TH12") stays as written, except that a lower-case prefix gets its
+    /// written case, as speech engines write levels and sequence names in lower case ("l4" → "L4", "t2" → "T2",
+    /// "th12" → "Th12").
     mutating func normalizeSpinalLevel(at position: Int) -> Int? {
         guard tokens[position].roles.contains(.spinalPrefix), let prefix = entry(at: position).spinalPrefix,
             let first = spinalNumber(after: position, prefix: prefix)
@@ -26,8 +28,10 @@ extension DictationNormalizationPass {
         if !prefix.isVertebralBody, let second = secondLevel(after: first, prefix: prefix) {
             written += second.written
             end = second.end
-        } else if !first.isSpaced {
-            return nil
+        } else if !first.isSpaced && UTF16Class.isUppercase(source[tokens[position].start]) {
+            // Copied whole, so that its number is not read as a quantity with the next word ("TH12 l4/5": not "12 l").
+            output.copy(sourceRange(position..<end), role: .content(token: nil))
+            return end
         }
         output.replace(sourceRange(position..<end), with: written.utf16, rule: .spinalLevel, role: .content(token: nil))
         return end

@@ -3,8 +3,8 @@ import RadScribeCore
 /// One normalisation of one text: walks the tokens once, left to right, and writes the output.
 ///
 /// At each word the rules are tried in a fixed order: spinal level, quantity (numbers, decimals, dimensions,
-/// units), phrase (scores, punctuation, line breaks, navigation and editing commands); a word no rule takes is
-/// copied, capitalised when it starts a sentence.
+/// units), phrase (scores, multi-word abbreviations, punctuation, line breaks, navigation and editing commands),
+/// abbreviation; a word no rule takes is copied, capitalised when it starts a sentence.
 struct DictationNormalizationPass {
     let vocabulary: DictationVocabulary
     let source: [UInt16]
@@ -43,7 +43,7 @@ struct DictationNormalizationPass {
             if let next = normalizeSpinalLevel(at: position) { return next }
             if let next = normalizeQuantity(at: position) { return next }
             if let next = applyPhrase(at: position) { return next }
-            writeWord(at: position)
+            if !writeAbbreviation(at: position) { writeWord(at: position) }
         }
         return position + 1
     }
@@ -100,6 +100,18 @@ struct DictationNormalizationPass {
         if token.end > token.start + 1 {
             output.copy((token.start + 1)..<token.end, role: .content(token: position))
         }
+    }
+
+    /// Writes a radiology abbreviation in its canonical case ("mrt" → "MRT", "Ekg" → "EKG"); `false` when the word is none here.
+    ///
+    /// Words that are abbreviations only before an imaging noun (English "mr", "pet") need one next on the line. A word
+    /// already written canonically is copied without an edit.
+    private mutating func writeAbbreviation(at position: Int) -> Bool {
+        let token = tokens[position]
+        guard token.roles.contains(.hasCanonicalSpelling), let spelling = entry(at: position).canonicalSpelling else { return false }
+        if spelling.needsModalityContext && !roles(at: tokenOnLine(from: position + 1)).contains(.modalityContext) { return false }
+        output.replace(token.start..<token.end, with: spelling.written, rule: .abbreviation, role: .content(token: position))
+        return true
     }
 
     /// Whether a period typed after the token at `position` ends no sentence: after a number (ordinal "3."), a single

@@ -15,13 +15,18 @@ import RadScribeCore
 ///   "previous field", "next section", "accept defaults") and editing commands ("streiche das", "scratch that",
 ///   "delete last word"). Command words that are ordinary nouns here stay ("der Punkt", "a period of",
 ///   "sigmoid colon"; see `applyPhrase(at:)`).
-/// - **Capitalisation** of sentence starts; nothing is ever lower-cased.
+/// - **Abbreviations**: radiology abbreviations are written in their canonical case ("mrt der lws" → "MRT der LWS",
+///   "ct thorax mit km" → "CT thorax mit KM", "pet ct" → "PET-CT", "ekg" → "EKG"), and unspaced spinal levels and
+///   sequence names get a capital prefix ("t2" → "T2", "l4" → "L4"). Only unambiguous words are listed; English
+///   "mr" and "pet" count only before an imaging noun ("mr angiography", not "Mr Smith"), "km"/"ms" after a number
+///   are units (see `addSharedAbbreviations()`).
+/// - **Capitalisation** of sentence starts. Nothing is lower-cased except into an abbreviation's canonical spelling.
 ///
 /// Spoken punctuation is written against the previous word; spaces that commands leave behind are
 /// collapsed, line breaks kept. Text that is already written (typed) passes through without edits.
 ///
 /// **Edits.** Each edit covers the original words it replaced and the text it wrote (UTF-16 offsets):
-/// `number`, `unit`, `dimension`, `spinal_level`, `score`, `punctuation`, `capitalization` (its own edit for the
+/// `number`, `unit`, `dimension`, `spinal_level`, `score`, `abbreviation`, `punctuation`, `capitalization` (its own edit for the
 /// first letter only), `command.new_line`, `command.new_paragraph`, and for removed text (empty output)
 /// `command.scratch_that`, `command.delete_last_word`, `command.next_field`, `command.previous_field`,
 /// `command.accept_defaults`; `command.next_section` writes a blank line. A removal also covers the words it

@@ -4,6 +4,7 @@ extension DictationVocabulary {
         var builder = DictationVocabularyBuilder()
         builder.addSharedRadiologyTerms()
         builder.addEnglishNumbers()
+        builder.addEnglishAbbreviations()
 
         builder.add(
             .determiner,

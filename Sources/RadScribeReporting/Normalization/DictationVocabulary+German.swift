@@ -4,6 +4,7 @@ extension DictationVocabulary {
         var builder = DictationVocabularyBuilder()
         builder.addSharedRadiologyTerms()
         builder.addGermanNumbers()
+        builder.addGermanAbbreviations()
 
         builder.add(
             .determiner,

@@ -45,6 +45,8 @@ struct VocabularyEntry: Sendable {
     var phrases: [PhraseRule] = []
     /// Units whose name starts with this word, longest first; they apply only after a number.
     var units: [UnitPhrase] = []
+    /// How the word is written when it is a radiology abbreviation ("MRT", "LWS").
+    var canonicalSpelling: CanonicalSpelling?
 }
 
 /// Context roles of a word, used by the rules that decide whether a spoken form is converted.
@@ -87,6 +89,10 @@ struct WordRoles: OptionSet, Sendable {
     static let startsUnit = WordRoles(rawValue: 1 << 15)
     /// The word is a spinal prefix (set by the builder).
     static let spinalPrefix = WordRoles(rawValue: 1 << 16)
+    /// Imaging nouns after which an ambiguous English abbreviation names a modality ("mr angiography", "pet scan").
+    static let modalityContext = WordRoles(rawValue: 1 << 18)
+    /// The word has a canonical spelling (set by the builder).
+    static let hasCanonicalSpelling = WordRoles(rawValue: 1 << 19)
 }
 
 /// A phrase of one or more words with what saying it does.
@@ -112,8 +118,18 @@ enum PhraseAction: Sendable {
     case scratchThat
     /// "delete last word": removes the preceding word.
     case deleteLastWord
-    /// A score name written one way ("bi rads" → "BI-RADS").
-    case scoreName(String)
+    /// A name written one way: a score ("bi rads" → "BI-RADS", rule `score`) or an abbreviation of several spoken
+    /// words ("pet ct" → "PET-CT", rule `abbreviation`).
+    case writtenForm(String, rule: NormalizationRule)
+}
+
+/// How a radiology abbreviation is written, whatever case it was dictated or typed in.
+struct CanonicalSpelling: Sendable {
+    /// The written form ("MRT", "PET-CT").
+    var written: [UInt16]
+    /// Whether the word is an abbreviation only before a ``WordRoles/modalityContext`` word (English "mr", "pet":
+    /// "mr angiography" but "Mr Smith", "pet scan" but "pet owner").
+    var needsModalityContext = false
 }
 
 /// A unit name of one or more words ("Zentimeter", "Hounsfield Einheiten").
@@ -194,6 +210,14 @@ struct DictationVocabularyBuilder {
         for word in words { entries[Int(entry(word))].spinalPrefix = prefix }
     }
 
+    /// Adds abbreviations, each given in its canonical spelling ("MRT", "PET-CT"); the folded spelling is the word looked up.
+    mutating func addAbbreviations(_ spellings: [String], needsModalityContext: Bool = false) {
+        for written in spellings {
+            let spelling = CanonicalSpelling(written: Array(written.utf16), needsModalityContext: needsModalityContext)
+            entries[Int(entry(written.lowercased()))].canonicalSpelling = spelling
+        }
+    }
+
     /// Adds phrases written as space-separated words ("klammer auf"); each word may carry inner hyphens.
     mutating func addPhrases(_ phrases: [String], action: PhraseAction, literalAfter: WordRoles = [], literalBefore: WordRoles = []) {
         for phrase in phrases {
@@ -228,6 +252,7 @@ struct DictationVocabularyBuilder {
             if !sorted[position].phrases.isEmpty { sorted[position].roles.insert(.startsPhrase) }
             if !sorted[position].units.isEmpty { sorted[position].roles.insert(.startsUnit) }
             if sorted[position].spinalPrefix != nil { sorted[position].roles.insert(.spinalPrefix) }
+            if sorted[position].canonicalSpelling != nil { sorted[position].roles.insert(.hasCanonicalSpelling) }
         }
         var words = [String](repeating: "", count: entries.count)
         for (word, entry) in index { words[Int(entry)] = word }

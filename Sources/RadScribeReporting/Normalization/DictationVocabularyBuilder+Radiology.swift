@@ -1,5 +1,5 @@
 extension DictationVocabularyBuilder {
-    /// Adds what German and English dictation share: spinal prefixes, score names and written unit symbols.
+    /// Adds what German and English dictation share: spinal prefixes, score names, written unit symbols and abbreviations.
     mutating func addSharedRadiologyTerms() {
         addSpinalPrefix(SpinalPrefix(written: "C", region: .cervical, levels: 1...7, junctionLevel: 7), words: ["c"])
         addSpinalPrefix(SpinalPrefix(written: "Th", region: .thoracic, levels: 1...12, junctionLevel: 12), words: ["th"])
@@ -21,7 +21,7 @@ extension DictationVocabularyBuilder {
 
         let scores = [("BI-RADS", "bi"), ("PI-RADS", "pi"), ("TI-RADS", "ti"), ("LI-RADS", "li"), ("O-RADS", "o"), ("Lung-RADS", "lung")]
         for (written, stem) in scores {
-            addPhrases([stem + " rads", stem + "rads", stem + "-rads"], action: .scoreName(written))
+            addPhrases([stem + " rads", stem + "rads", stem + "-rads"], action: .writtenForm(written, rule: .score))
             add(.quantityContext, to: [stem + "rads", stem + "-rads"])
         }
         add(.minusSign, to: ["minus"])
@@ -30,8 +30,9 @@ extension DictationVocabularyBuilder {
             to: ["rads", "acr", "aspects", "nyha", "ef", "lvef", "bosniak", "gleason", "fazekas", "pfirrmann", "modic", "meyerding"]
         )
 
-        let writtenSymbols = ["cm", "mm", "m", "µm", "ml", "l", "mg", "g", "kg", "cm²", "mm²", "cm³", "ccm", "cc", "he", "hu", "mmhg"]
+        let writtenSymbols = ["cm", "mm", "m", "µm", "ml", "l", "mg", "g", "kg", "cm²", "mm²", "cm³", "ccm", "cc"]
         addUnit(SpokenUnit(symbol: nil), names: writtenSymbols)
+        addSharedAbbreviations()
     }
 
     /// Adds spoken unit names that all mean `symbol`.

@@ -10,6 +10,8 @@ enum NormalizationRule: UInt8, Sendable {
     case spinalLevel
     /// Score name ("bi rads" → "BI-RADS").
     case score
+    /// Radiology abbreviation written in its canonical case ("mrt" → "MRT", "pet ct" → "PET-CT").
+    case abbreviation
     /// Spoken punctuation ("Punkt" → ".").
     case punctuation
     /// First letter of a sentence capitalised.
@@ -39,6 +41,7 @@ enum NormalizationRule: UInt8, Sendable {
         case .dimension: "dimension"
         case .spinalLevel: "spinal_level"
         case .score: "score"
+        case .abbreviation: "abbreviation"
         case .punctuation: "punctuation"
         case .capitalization: "capitalization"
         case .newLine: "command.new_line"

@@ -22,13 +22,22 @@ struct DetectedHeader: Sendable, Equatable {
 /// - at line or sentence start it is followed by up to five words and then a colon: a qualified header
 ///   ("Vergleich zur Voruntersuchung vom 02.03.2023:", "Comparison with CT 2021:"), unless a verb follows it;
 /// - it is spoken without a colon, the phrase is one that radiologists speak as a header ("befund", "impression", not
-///   "history" or "summary"), and what follows is no verb or preposition ("Befund ist stabil", "findings of",
-///   "Vergleich zur"), no predicate adjective that ends the clause ("Befund stabil.") and, in running text, no spoken
+///   "history" or "summary"), and what follows is no verb ("Befund ist stabil", "findings suggest", "Befund wie im
+///   Vorbefund"), no predicate adjective that ends the clause ("Befund stabil.") and, in running text, no spoken
 ///   header of another kind ("… osseous findings impression …"). In running text the word before it must not be an
-///   article, preposition, negation or qualifying adjective ("der Befund", "im Vergleich", "keine Voraufnahmen",
-///   "these findings"), only blanks or a comma may separate them, and it must not repeat the header just before it
-///   ("comparison comparison 2019"). In a typed layout (some line after the first starts with a header and a colon)
-///   colon-less headers count only at line start, so "IMPRESSION: Comparison 2019 …" stays one section.
+///   article, preposition, negation, verb or qualifying adjective ("der Befund", "im Vergleich", "keine Voraufnahmen",
+///   "these findings", "there are findings"), only blanks, a comma, a period or a dash may separate them, and it must
+///   not repeat the header just before it ("comparison comparison 2019"). In a typed layout (some line after the first
+///   starts with a header and a colon) colon-less headers count only at line start, so "IMPRESSION: Comparison 2019 …"
+///   stays one section.
+/// - A preposition after a spoken header makes it prose ("findings of", "Vergleich zur Voruntersuchung",
+///   "Befund im Vergleich unverändert"), unless the header opens a statement that starts with that preposition
+///   ("… lumboischialgie links befund in höhe L4/5 mediolinks betonter bandscheibenvorfall …", "… findings on the right
+///   there is …"). That needs the header to advance the report (its section comes after the one before it in the
+///   canonical order, or it is the first header) and either a speech-like text (``WritingStyle``), or a header at line
+///   or sentence start, after an earlier header or a short exam title ("MRT der LWS."), whose clause has no verb or
+///   predicate before its end, before an existential "there" or before the next header ("Findings in the interval, …"
+///   but not "Findings in the right lower lobe are …"). "of", "des", "eines", "einer" and conjunctions always make prose.
 /// Header words joined to other words by a hyphen or slash ("CT-Befund", "Befund-Kontrolle") are never headers.
 ///
 /// An **unknown header** is a line-start phrase of one to four words followed by a colon that is no known header, no
@@ -37,12 +46,18 @@ struct DetectedHeader: Sendable, Equatable {
 struct SectionHeaderDetector: Sendable {
     private static let maximumQualifierChunks = 5
     private static let maximumUnknownHeaderChunks = 4
+    /// How many words after a preposition that follows a spoken header are searched for the verb of its clause.
+    private static let maximumStatementWords = 12
+    /// An exam title before the first header ("MRT der LWS.", "CT chest.") has at most this many words.
+    private static let maximumTitleWords = 6
 
     private let text: FoldedText
+    private let style: WritingStyle
 
-    /// Creates a detector for `text`.
-    init(text: FoldedText) {
+    /// Creates a detector for `text`, written in `style`.
+    init(text: FoldedText, style: WritingStyle) {
         self.text = text
+        self.style = style
     }
 
     /// All headers in text order, non-overlapping.
@@ -151,39 +166,107 @@ struct SectionHeaderDetector: Sendable {
             // A repeated spoken header word is text ("comparison comparison 2019": the second one).
             let repeatsPrevious = previous.map { $0.kind == entry.kind && text.skipBlanks(from: $0.end) == start } ?? false
             guard entry.isSpokenHeader, !runsOnFromProse, !repeatsPrevious, !(isTypedLayout && position != .lineStart),
-                last + 1 < text.tokens.count, !isFollowedByProse(last + 1, kind: entry.kind, position: position)
+                last + 1 < text.tokens.count
             else { return nil }
             if position == .runningText && !gapAllowsSpokenHeader(before: index) { return nil }
-            return DetectedHeader(kind: entry.kind, start: start, end: phraseEnd)
+            let candidate = SpokenHeader(first: index, kind: entry.kind, position: position, previous: previous)
+            return isFollowedByProse(candidate, next: last + 1) ? nil : DetectedHeader(kind: entry.kind, start: start, end: phraseEnd)
         case .punctuation:
             return nil
         }
     }
 
-    /// Whether the words after a colon-less header word make it prose: a verb or preposition ("Befund ist …",
-    /// "findings of …"), a predicate adjective that ends its clause or takes a preposition ("Befund stabil.",
-    /// "findings unchanged from …"), or, in running text, a spoken header of another kind ("… osseous findings impression …").
-    private func isFollowedByProse(_ next: Int, kind: SectionKind, position: Position) -> Bool {
-        if SectionHeaderVocabulary.proseVerbs.contains(tokenAt: next, in: text)
-            || SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: next, in: text)
-        {
-            return true
-        }
-        if position == .runningText, let following = SectionHeaderVocabulary.headers.match(at: next, in: text),
-            following.value.isSpokenHeader, following.value.kind != kind
-        {
-            return true
-        }
-        guard SectionHeaderVocabulary.prosePredicates.contains(tokenAt: next, in: text) else { return false }
-        let after = next + 1
-        return after >= text.tokens.count || text.tokens[after].clause != text.tokens[next].clause
-            || SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: after, in: text)
+    /// A header phrase spoken without a colon, before the words after it are read.
+    private struct SpokenHeader {
+        /// Its first token.
+        var first: Int
+        /// The section it would open.
+        var kind: SectionKind
+        /// Where it stands: line start, sentence start or running text.
+        var position: Position
+        /// The header found before it, if any.
+        var previous: DetectedHeader?
     }
 
-    /// In running text only blanks or a comma may stand before a spoken header ("pt with sob, comparison none").
+    /// Whether the words after a colon-less header word make it prose: a verb ("Befund ist …", "findings suggest"),
+    /// a preposition that does not open a statement ("findings of …", "Befund im Vergleich unverändert"), a predicate
+    /// adjective that ends its clause or takes a preposition ("Befund stabil.", "findings unchanged from …"), or, in
+    /// running text, a spoken header of another kind ("… osseous findings impression …").
+    private func isFollowedByProse(_ header: SpokenHeader, next: Int) -> Bool {
+        if SectionHeaderVocabulary.proseVerbs.contains(tokenAt: next, in: text) { return true }
+        if SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: next, in: text) {
+            return !opensStatement(header, preposition: next)
+        }
+        if header.position == .runningText, let following = SectionHeaderVocabulary.headers.match(at: next, in: text),
+            following.value.isSpokenHeader, following.value.kind != header.kind
+        {
+            return true
+        }
+        // In dictation a header that advances the report may be followed by its one-word statement ("impression stable").
+        guard SectionHeaderVocabulary.prosePredicates.contains(tokenAt: next, in: text), !(style.isSpeechLike && advances(header)) else {
+            return false
+        }
+        let after = next + 1
+        if after >= text.tokens.count || text.tokens[after].clause != text.tokens[next].clause { return true }
+        return SectionHeaderVocabulary.prosePrepositions.contains(tokenAt: after, in: text)
+    }
+
+    /// Whether a spoken header followed by the preposition at `preposition` opens a statement that starts with it
+    /// ("befund in höhe L4/5 …", "findings on the right there is …") rather than being a noun the preposition qualifies.
+    private func opensStatement(_ header: SpokenHeader, preposition: Int) -> Bool {
+        guard !SectionHeaderVocabulary.bindingWords.contains(tokenAt: preposition, in: text), advances(header) else { return false }
+        // It must not leave the section before it empty ("Fragestellung: Befund im Verlauf?").
+        if let previous = header.previous, text.tokens[header.first - 1].start < previous.end { return false }
+        if style.isSpeechLike { return true }
+        guard header.position != .runningText, header.previous != nil || followsExamTitle(header.first) else { return false }
+        return !statementHasPredicate(after: preposition)
+    }
+
+    /// Whether the header comes after the section before it in the canonical order, or is the first header.
+    private func advances(_ header: SpokenHeader) -> Bool {
+        guard let previous = header.previous, let before = SectionKind.canonicalOrder.firstIndex(of: previous.kind),
+            let after = SectionKind.canonicalOrder.firstIndex(of: header.kind)
+        else { return true }
+        return after > before
+    }
+
+    /// Whether only a short exam title without a verb stands before token `index` ("MRT der LWS.", "CT chest.").
+    private func followsExamTitle(_ index: Int) -> Bool {
+        guard index <= Self.maximumTitleWords, text.tokens[index].sentence == 1 else { return false }
+        return !(0..<index).contains { SectionHeaderVocabulary.proseVerbs.contains(tokenAt: $0, in: text) }
+    }
+
+    /// Whether the clause that continues after `preposition` has a verb or predicate adjective before it ends, before an
+    /// existential "there" (a clause of its own: "findings on the right there is …") and before the next spoken header.
+    private func statementHasPredicate(after preposition: Int) -> Bool {
+        let clause = text.tokens[preposition].clause
+        var index = preposition + 1
+        while index < min(text.tokens.count, preposition + 1 + Self.maximumStatementWords), text.tokens[index].clause == clause {
+            if text.token(index, is: "there") || startsSpokenHeader(index) { return false }
+            if SectionHeaderVocabulary.proseVerbs.contains(tokenAt: index, in: text)
+                || SectionHeaderVocabulary.prosePredicates.contains(tokenAt: index, in: text)
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether a spoken header phrase that no article or preposition takes as a noun starts at token `index`
+    /// ("… beurteilung …", but not "im Vergleich").
+    private func startsSpokenHeader(_ index: Int) -> Bool {
+        guard SectionHeaderVocabulary.headers.match(at: index, in: text)?.value.isSpokenHeader == true else { return false }
+        return !SectionHeaderVocabulary.prosePredecessors.contains(tokenAt: index - 1, in: text)
+    }
+
+    /// In running text only blanks, a comma, a period (after an abbreviation: "xxxx p.m. findings …"), a semicolon, a
+    /// dash or a closing bracket may stand before a spoken header ("pt with sob, comparison none").
     private func gapAllowsSpokenHeader(before index: Int) -> Bool {
         (text.tokens[index - 1].end..<text.tokens[index].start).allSatisfy { position in
-            CodeUnit.isBlank(text.units[position]) || text.units[position] == CodeUnit.comma
+            let unit = text.units[position]
+            return CodeUnit.isBlank(unit) || unit == CodeUnit.comma || unit == CodeUnit.period || unit == CodeUnit.semicolon
+                || unit == CodeUnit.closeParenthesis || CodeUnit.isDash(unit)
         }
     }
 

@@ -49,8 +49,9 @@ enum SectionHeaderVocabulary {
         }
     )
 
-    /// Words that make a following header word prose: articles, determiners, negations, prepositions, conjunctions and
-    /// the attributive adjectives that typically qualify "Befund"/"findings" ("der Befund", "im Vergleich", "no acute findings").
+    /// Words that make a following header word prose: articles, determiners, negations, prepositions, conjunctions, finite
+    /// verbs and the attributive adjectives that typically qualify "Befund"/"findings" ("der Befund", "im Vergleich",
+    /// "no acute findings", "there are findings").
     ///
     /// German adjectives count only inflected (attributive: "unauffälliger Befund"); the bare form is predicative and
     /// often ends the sentence before a spoken header ("… ist stabil beurteilung …"). English adjectives that also end
@@ -66,12 +67,19 @@ enum SectionHeaderVocabulary {
             "her", "their", "its", "of", "on", "at", "for", "with", "without", "to", "from", "by", "as", "per", "upon", "than", "and",
             "or", "incidental", "additional", "further", "prior", "previous", "above", "following", "imaging", "radiographic",
             "radiological", "key", "main", "overall", "final", "aforementioned", "mentioned", "current", "recent", "interval",
-            "initial", "same", "several", "all", "both",
+            "initial", "same", "several", "all", "both", "acute", "significant", "abnormal", "suspicious", "pertinent", "nonspecific",
+            "multiple", "chronic", "expected", "known", "outside",
+            // Finite verbs: a header word after them is their subject or object ("there are findings", "ergab keinen Befund").
+            "ist", "sind", "war", "waren", "zeigt", "zeigen", "zeigte", "hat", "haben", "ergibt", "ergab", "bleibt", "is", "are", "was",
+            "were", "has", "have", "had", "show", "shows", "showed", "reveal", "reveals", "revealed", "demonstrate", "demonstrates",
+            "demonstrated",
         ]
             + [
                 "weiter", "sonstig", "übrig", "folgend", "obig", "genannt", "beschrieben", "neu", "bekannt", "vorbekannt", "unauffällig",
                 "auffällig", "pathologisch", "wesentlich", "relevant", "ähnlich", "gleich", "aktuell", "vorliegend", "stabil", "konstant",
                 "letzt", "erst", "radiologisch", "bildgebend", "klinisch", "kurz", "direkt", "erneut", "regelrecht", "normal",
+                "akut", "frisch", "suspekt", "kontrollbedürftig", "altersentsprechend", "typisch", "unspezifisch", "wegweisend",
+                "richtungsweisend", "eindeutig", "fraglich", "postoperativ", "degenerativ", "entzündlich",
             ].flatMap { stem in ["e", "en", "er", "es", "em"].map { stem + $0 } }
     )
 
@@ -109,6 +117,12 @@ enum SectionHeaderVocabulary {
         "des", "einer", "eines", "vom", "von", "zur", "zum", "zu", "mit", "im", "in", "am", "an", "bei", "für", "nach", "vor", "auf", "aus",
         "über", "unter", "und", "oder", "sowie", "of", "with", "to", "from", "in", "on", "at", "for", "by", "and", "or", "versus",
         "vs",
+    ])
+
+    /// Words after a header word that always make it prose, even where a preposition may open a spoken statement:
+    /// genitives and conjunctions ("findings of", "Befund des Thorax", "Befund und Beurteilung").
+    static let bindingWords = PhraseTable<Void>(words: [
+        "des", "eines", "einer", "und", "oder", "sowie", "bzw", "of", "and", "or", "versus", "vs",
     ])
 
     /// Labels of fields and organs that stand at line start before a colon inside a section ("Lunge:", "BI-RADS:",

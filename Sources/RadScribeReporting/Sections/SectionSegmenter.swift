@@ -30,7 +30,7 @@ public struct SectionSegmenter: Sendable {
 
     /// The sections of an already folded text (the pipeline folds once for all components).
     func segment(_ text: FoldedText, language: Language) -> [ReportSection] {
-        let headers = SectionHeaderDetector(text: text).headers()
+        let headers = SectionHeaderDetector(text: text, style: WritingStyle(text: text, language: language)).headers()
         var sections: [ReportSection] = []
         sections.reserveCapacity(headers.count + 1)
         let preambleEnd = headers.first?.start ?? text.units.count

@@ -144,18 +144,22 @@ struct NormalizationTraceabilityTests {
         ("scratch that four by three centimeters next section impression colon new line T twelve L one", .en),
         ("no fracture comma no effusion scratch that fifty percent delete last word open parenthesis", .en),
         ("Größe 😀 drei Zentimeter\n\nneuer Absatz keine Fraktur", .de),
+        ("mrt der lws pet ct mit km Punkt th12 l vier fünf 40 he Punkt ekg", .de),
+        ("mr angiography and mr smith pet scan pet ct period t2 flair 40 hu", .en),
     ]
 
     private static let germanPool = [
         "drei", "Komma", "fünf", "Zentimeter", "Punkt", "streiche das", "lösche das letzte Wort", "nächstes Feld", "neue Zeile", "L", "S",
         "eins", "vier", "mal", "Klammer auf", "Klammer zu", "Fraktur", "keine", "ein", "Prozent", "Grad", "BI-RADS", "\n", "Größe", "😀",
-        "3,5", "12.5mm", "Bindestrich", "Doppelpunkt", "ca.", "z. B.", "dreiundzwanzig", "bis",
+        "3,5", "12.5mm", "Bindestrich", "Doppelpunkt", "ca.", "z. B.", "dreiundzwanzig", "bis", "mrt", "MRT", "lws", "pet", "ct", "km",
+        "he", "t2", "Th12",
     ]
 
     private static let englishPool = [
         "three", "point", "five", "centimeters", "period", "scratch that", "delete last word", "next field", "new line", "L", "S", "one",
         "four", "by", "open parenthesis", "close parenthesis", "fracture", "no", "a", "percent", "degrees", "bi rads", "\n", "colon",
-        "sigmoid", "findings", "😀", "3.5", "8mm", "hyphen", "comma", "e.g.", "twenty-three", "to", "and a half",
+        "sigmoid", "findings", "😀", "3.5", "8mm", "hyphen", "comma", "e.g.", "twenty-three", "to", "and a half", "mr", "pet", "ct",
+        "scan", "mri", "hu", "l4",
     ]
 }
 
