@@ -5,14 +5,14 @@ extension AssertionVocabulary {
             .pseudo,
             [
                 "not only", "gram negative", "no doubt", "without doubt", "without difficulty", "not necessarily",
-                "otherwise unremarkable", "otherwise normal", "not drain", "not extend",
+                "otherwise unremarkable", "otherwise normal", "not drain", "not extend", "to suggest",
             ]
         ),
         (
             .uncertaintyAround,
             [
                 "possible", "possibly", "probable", "probably", "likely", "most likely", "unlikely", "questionable", "equivocal",
-                "suspected", "presumed", "presumably", "versus", "vs", "doubtful", "not certain", "uncertain",
+                "suspected", "presumed", "presumably", "versus", "vs", "doubtful", "not certain", "uncertain", "favored", "favoured",
             ]
         ),
         (
@@ -22,7 +22,13 @@ extension AssertionVocabulary {
                 "may represent", "may be", "might be", "could be", "could represent", "may reflect", "might represent",
                 "cannot exclude", "can not exclude", "cannot rule out", "can not rule out", "cannot be excluded that",
                 "differential diagnosis", "differential includes", "differential diagnosis includes", "ddx", "rule out",
-                "to rule out", "r/o", "question of", "evaluate for", "evaluation for", "assess for", "suspect",
+                "to rule out", "r/o", "question of", "question", "evaluate for", "evaluation for", "assess for", "suspect",
+                "suspicion for", "suspicion of", "may also be", "might also be", "could also be", "may also represent", "may indicate",
+                "might indicate", "could indicate", "could reflect", "might reflect", "suggest", "suggests", "suggesting",
+                "suggestion of", "favoring", "favouring", "favor", "favour", "may be due to", "may be secondary to", "could be due to",
+                "could be secondary to", "possibly due to", "possibly secondary to", "probably due to", "probably secondary to",
+                "likely due to", "likely secondary to", "difficult to exclude", "difficult to completely exclude",
+                "difficult to entirely exclude", "correlate clinically for", "correlate for", "clinical correlation for",
             ]
         ),
         (
@@ -30,6 +36,7 @@ extension AssertionVocabulary {
             [
                 "cannot be excluded", "can not be excluded", "cannot be ruled out", "can not be ruled out", "not be excluded",
                 "not be ruled out", "not excluded", "not ruled out", "not been excluded", "not been ruled out", "?",
+                "in the differential", "a consideration", "a differential consideration",
             ]
         ),
         (
@@ -40,13 +47,14 @@ extension AssertionVocabulary {
                 "neither", "no longer", "fails to reveal", "failed to reveal", "resolution of", "rather than",
             ]
         ),
-        (.negationAround, ["resolved", "has resolved", "have resolved", "absent"]),
+        (.negationAround, ["resolved", "has resolved", "have resolved", "cleared", "has cleared", "have cleared", "absent"]),
         (
             .negationAfter,
             [
                 "not seen", "not identified", "not visualized", "not visualised", "not appreciated", "not demonstrated",
                 "not detected", "not present", "not noted", "not evident", "not apparent", "not visible", "not found",
-                "ruled out", "excluded", "negative", "unremarkable",
+                "ruled out", "excluded", "negative", "unremarkable", "not well seen", "not well visualized", "not well visualised",
+                "no longer seen", "no longer visible", "no longer identified",
             ]
         ),
         (
@@ -58,7 +66,7 @@ extension AssertionVocabulary {
                 "s/p", "after", "positive for", ";", ":",
             ]
         ),
-        (.listConjunction, ["or", "nor", "and"]),
+        (.listConjunction, ["or", "nor", "and", "/"]),
         (AssertionTrigger(effect: .comma, direction: []), [","]),
     ]
 

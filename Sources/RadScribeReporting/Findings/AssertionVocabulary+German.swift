@@ -25,6 +25,9 @@ extension AssertionVocabulary {
                 "V. a.", "Verdacht auf", "Verdacht", "dringender Verdacht auf", "verdächtig auf", "suspekt auf", "am ehesten", "a. e.",
                 "DD", "Differentialdiagnose", "Differenzialdiagnose", "differentialdiagnostisch", "differenzialdiagnostisch",
                 "vereinbar mit", "passend zu", "hinweisend auf", "Ausschluss", "zum Ausschluss", "Frage nach", "eher",
+                "am ehesten bei", "am ehesten im Rahmen", "am ehesten bedingt durch", "am ehesten durch", "am ehesten infolge",
+                "am ehesten aufgrund", "vermutlich im Rahmen", "vermutlich bedingt durch", "wahrscheinlich im Rahmen",
+                "wahrscheinlich bedingt durch", "möglicherweise im Rahmen", "möglicherweise bedingt durch",
             ]
         ),
         (
@@ -66,7 +69,7 @@ extension AssertionVocabulary {
                 "Z. n.", "Zustand nach", "als Ursache", ";", ":",
             ]
         ),
-        (.listConjunction, ["oder", "und", "noch", "bzw."]),
+        (.listConjunction, ["oder", "und", "noch", "bzw.", "/"]),
         (AssertionTrigger(effect: .comma, direction: []), [","]),
     ]
 

@@ -4,8 +4,10 @@ import RadScribeCore
 ///
 /// Every sentence of every section (clinical information included) that names a lexicon concept, a measurement or a
 /// body side becomes one finding. Anatomy concepts (and the `site` of the other concepts) become its `locations`;
-/// all other concepts become `concepts`, each with its own assertion and cue. The sentence is `absent` when every
-/// finding-category concept in it is negated and `possible` when at least one is hedged and none is asserted; a
+/// all other concepts become `concepts`, each with its own assertion and cue. A descriptor that names a finding
+/// together with the anatomy next to it ("heart size is mildly enlarged") becomes that finding (see `ConceptComposer`).
+/// The sentence is `absent` when every finding-category concept in it is negated and `possible` when at least one is
+/// hedged and none is asserted; a
 /// sentence without finding concepts takes the assertions of its other concepts, then those of its side words and
 /// measurements ("Kein Erguss links." is `absent` even when "Erguss" is not in the lexicon). Its laterality comes
 /// from the side words that are not negated ("Pleuraerguss links, kein Erguss rechts" is `left`), or from all of
@@ -14,6 +16,7 @@ import RadScribeCore
 /// The text is tokenised once; sentences, cues, concepts, sides and measurements all work on those tokens.
 public struct FindingExtractor: Sendable {
     private let lexicon: Lexicon
+    private let composer: ConceptComposer
     private let splitter = SentenceSplitter()
     private let assertionDetector = AssertionDetector()
     private let lateralityDetector = LateralityDetector()
@@ -22,6 +25,7 @@ public struct FindingExtractor: Sendable {
     /// Creates an extractor that names concepts from `lexicon`.
     public init(lexicon: Lexicon = .bundled) {
         self.lexicon = lexicon
+        self.composer = ConceptComposer(lexicon: lexicon)
     }
 
     /// The findings of all `sections` of `text`, in section and sentence order.
@@ -54,23 +58,28 @@ public struct FindingExtractor: Sendable {
 
         let cues = assertionDetector.cues(in: text, sentence: sentence, language: language)
         let changeConcepts = matches.filter { lexicon.concepts[$0.concept].describesChange }.map(\.tokens)
+        let compositions = composer.compositions(in: matches, of: text)
         var locations: [String] = []
         var mentions: [ConceptMention] = []
-        for match in matches {
-            let concept = lexicon.concepts[match.concept]
-            if concept.category == .anatomy {
-                if !locations.contains(concept.id) { locations.append(concept.id) }
+        for (index, match) in matches.enumerated() {
+            if lexicon.concepts[match.concept].category == .anatomy {
+                let id = lexicon.concepts[match.concept].id
+                if !locations.contains(id) { locations.append(id) }
                 continue
             }
+            // A composed finding takes the descriptor's assertion: "heart size is not enlarged".
             let decision = cues.decision(for: match.tokens, changeConcepts: changeConcepts)
+            let composition = compositions[index]
+            let mentioned = composition?.concept ?? match.concept
+            let tokens = composition?.tokens ?? match.tokens
             mentions.append(
                 ConceptMention(
-                    concept: concept.id,
-                    preferredTerm: concept.preferredTerm(in: language),
-                    category: concept.category.rawValue,
-                    critical: concept.critical,
-                    matchedText: text.string(of: match.tokens),
-                    span: text.span(of: match.tokens),
+                    concept: lexicon.concepts[mentioned].id,
+                    preferredTerm: lexicon.concepts[mentioned].preferredTerm(in: language),
+                    category: lexicon.concepts[mentioned].category.rawValue,
+                    critical: lexicon.concepts[mentioned].critical,
+                    matchedText: text.string(of: tokens),
+                    span: text.span(of: tokens),
                     assertion: decision.assertion,
                     cue: decision.cue.map { assertionDetector.cue(of: $0, in: text) }
                 )

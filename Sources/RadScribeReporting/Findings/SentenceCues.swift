@@ -9,8 +9,9 @@ import RadScribeCore
 /// later in the clause ("no effusion, pneumothorax or consolidation"), or when the list goes on over two or more
 /// commas ("no murmurs, rubs, gallops") and the concept's part of it names no side and no number. A single comma
 /// starts a new statement ("Kein Pneumothorax, Pleuraerguss links"). A backward cue never crosses a comma. When
-/// several cues reach a concept, the nearest decides. A negated change ("keine wesentliche Befundänderung der
-/// Ergüsse", "no interval change", or a lexicon concept that describes change, "keine Progredienz der Metastasen")
+/// several cues reach a concept, the nearest decides, except that a negation before a hedge that reaches the same
+/// concept negates it ("no findings suggesting osteomyelitis"). A negated change ("keine wesentliche Befundänderung
+/// der Ergüsse", "no interval change", or a lexicon concept that describes change, "keine Progredienz der Metastasen")
 /// is itself absent, but the negation does not reach the concepts it governs.
 struct SentenceCues {
     /// Words a forward cue reaches past (list conjunctions do not count).
@@ -117,6 +118,7 @@ struct SentenceCues {
     func decision(for target: Range<Int>, changeConcepts: [Range<Int>] = []) -> Decision {
         let clause = self.clause(around: target)
         var best: (distance: Int, cue: Cue)?
+        var farthestForwardNegation: Cue?
         for cue in cues {
             if cue.tokens.overlaps(target) {
                 if cue.trigger.effect == .negatedChange { return Decision(assertion: .absent, cue: cue.tokens) }
@@ -131,9 +133,19 @@ struct SentenceCues {
             } else {
                 distance = nil
             }
-            if let distance, best.map({ distance < $0.distance }) ?? true { best = (distance, cue) }
+            guard let distance else { continue }
+            if best.map({ distance < $0.distance }) ?? true { best = (distance, cue) }
+            if cue.trigger.effect == .negation, cue.tokens.upperBound <= target.lowerBound, farthestForwardNegation == nil {
+                farthestForwardNegation = cue
+            }
         }
         guard let best else { return Decision(assertion: .present, cue: nil) }
+        if best.cue.trigger.effect == .uncertainty, let negation = farthestForwardNegation,
+            negation.tokens.upperBound <= best.cue.tokens.lowerBound, best.cue.tokens.upperBound <= target.lowerBound
+        {
+            // A negated hedge: "no findings suggesting osteomyelitis".
+            return Decision(assertion: .absent, cue: negation.tokens)
+        }
         return Decision(assertion: best.cue.trigger.effect == .negation ? .absent : .possible, cue: best.cue.tokens)
     }
 

@@ -30,11 +30,14 @@ public struct Lexicon: Sendable {
     private let germanTerms: PhraseTrie<TermEntry>
     private let englishTerms: PhraseTrie<TermEntry>
     private let germanCompoundHeads: CompoundHeadIndex
+    private let compositions: [Int64: Int32]
+    private let composingDescriptors: Set<Int>
 
     /// Reads a lexicon in the format described at `LexiconFile`.
     ///
     /// - Throws: ``LexiconError`` when the data is not valid JSON of that format, when an id or a term is listed
-    ///   twice, when a concept has no term in a language, or when a `site` names no anatomy concept.
+    ///   twice, when a concept has no term in a language, when a `site` names no anatomy concept, or when a
+    ///   `composed_of` entry is not a finding's, names no anatomy or descriptor concept, or repeats another finding's pair.
     public init(jsonData: Data) throws {
         let file: LexiconFile
         do {
@@ -52,6 +55,8 @@ public struct Lexicon: Sendable {
         germanTerms = builder.germanTerms
         englishTerms = builder.englishTerms
         germanCompoundHeads = builder.germanCompoundHeads
+        compositions = builder.compositions
+        composingDescriptors = Set(builder.compositions.keys.map { Int($0 & 0xFFFF_FFFF) })
     }
 
     /// The concept with this id, if the lexicon has one.
@@ -82,6 +87,16 @@ public struct Lexicon: Sendable {
         var concept: Int
     }
 
+    /// Whether the descriptor concept at `index` names a finding together with some anatomy (`composed_of`).
+    func composes(descriptor index: Int) -> Bool {
+        composingDescriptors.contains(index)
+    }
+
+    /// The finding that the anatomy concept and the descriptor concept at these indices name together, if any.
+    func composedFinding(anatomy: Int, descriptor: Int) -> Int? {
+        compositions[LexiconBuilder.compositionKey(anatomy: anatomy, descriptor: descriptor)].map(Int.init)
+    }
+
     /// The concept mentions in `range` of an already tokenised text.
     func conceptMatches(in text: TokenizedText, range: Range<Int>, language: Language) -> [ConceptMatch] {
         let trie = language == .de ? germanTerms : englishTerms
@@ -110,9 +125,8 @@ public struct Lexicon: Sendable {
                 position = match.tokens.upperBound
                 continue
             }
-            let token = tokens[position]
-            if language == .de, token.kind == .word, ids[position - range.lowerBound] < 0,
-                let concept = germanCompoundHeads.concept(endingWord: token.key)
+            if language == .de, tokens[position].kind == .word, ids[position - range.lowerBound] < 0,
+                let concept = germanCompoundHeads.concept(endingWord: tokens[position].key)
             {
                 matches.append(ConceptMatch(tokens: position..<(position + 1), concept: Int(concept)))
             }
@@ -175,6 +189,12 @@ private struct LexiconBuilder {
     var germanTerms = PhraseTrie<TermEntry>()
     var englishTerms = PhraseTrie<TermEntry>()
     var germanCompoundHeads = CompoundHeadIndex()
+    var compositions: [Int64: Int32] = [:]
+
+    /// The key of an anatomy-descriptor pair in ``compositions``.
+    static func compositionKey(anatomy: Int, descriptor: Int) -> Int64 {
+        Int64(anatomy) << 32 | Int64(descriptor)
+    }
 
     private struct PendingVariant {
         var keys: [String]
@@ -246,6 +266,10 @@ private struct LexiconBuilder {
                 throw LexiconError("\(concept.id): site \(site) is not an anatomy concept")
             }
         }
+        for (index, entry) in file.concepts.enumerated() {
+            guard let composition = entry.composedOf else { continue }
+            try addComposition(composition, of: index, id: entry.id)
+        }
         for variant in variants {
             let entry = TermEntry(concept: variant.concept, exactSpelling: nil)
             if variant.language == .de {
@@ -255,6 +279,31 @@ private struct LexiconBuilder {
             }
         }
         for (head, concept) in compoundHeads { germanCompoundHeads.insert(head: head, concept: concept) }
+    }
+
+    private mutating func addComposition(_ composition: LexiconFile.Composition, of finding: Int, id: String) throws {
+        guard concepts[finding].category == .finding else { throw LexiconError("\(id): composed_of is only for findings") }
+        guard !composition.anatomy.isEmpty, !composition.descriptor.isEmpty else {
+            throw LexiconError("\(id): composed_of needs an anatomy and a descriptor")
+        }
+        let anatomy = try composition.anatomy.map { try conceptIndex(of: $0, category: .anatomy, in: id) }
+        let descriptors = try composition.descriptor.map { try conceptIndex(of: $0, category: .descriptor, in: id) }
+        for part in anatomy {
+            for descriptor in descriptors {
+                let key = Self.compositionKey(anatomy: part, descriptor: descriptor)
+                if let other = compositions[key], Int(other) != finding {
+                    throw LexiconError("\(id): \(concepts[part].id) with \(concepts[descriptor].id) already composes \(concepts[Int(other)].id)")
+                }
+                compositions[key] = Int32(finding)
+            }
+        }
+    }
+
+    private func conceptIndex(of id: String, category: ConceptCategory, in owner: String) throws -> Int {
+        guard let index = conceptIndexByID[id], concepts[index].category == category else {
+            throw LexiconError("\(owner): composed_of names \(id), which is no \(category.rawValue) concept")
+        }
+        return index
     }
 
     private func validate(_ entry: LexiconFile.Concept) throws {

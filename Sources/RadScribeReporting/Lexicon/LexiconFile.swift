@@ -17,7 +17,8 @@ import RadScribeCore
 ///       "exam_types": {"general": 1.0, "ct_scan": 0.5},
 ///       "site": "pleura",
 ///       "change": false,
-///       "compound_head": true
+///       "compound_head": true,
+///       "composed_of": {"anatomy": ["pleura"], "descriptor": ["fluid"]}
 ///     }
 ///   ]
 /// }
@@ -39,6 +40,9 @@ import RadScribeCore
 /// - `compound_head` (optional, default `true`): whether the concept's German nouns may match as the head of an
 ///   unlisted compound ("Unterlappenatelektase" → `atelectasis`); switch it off where a head is also an
 ///   ordinary word ending ("Fusion" in "Perfusion").
+/// - `composed_of` (optional, findings only): anatomy and descriptor concept ids that name the finding together when they
+///   stand next to each other in a clause ("heart size is mildly enlarged", "Herzsilhouette verbreitert" → `cardiomegaly`
+///   with `{"anatomy": ["heart", "cardiac_silhouette"], "descriptor": ["enlargement", "widening"]}`).
 struct LexiconFile: Decodable {
     /// The term set's version.
     var version: String
@@ -57,13 +61,21 @@ struct LexiconFile: Decodable {
         var site: String?
         var change: Bool?
         var compoundHead: Bool?
+        var composedOf: Composition?
 
         enum CodingKeys: String, CodingKey {
             case id, category, critical, de, en, site, change
             case exactCase = "exact_case"
             case examTypes = "exam_types"
             case compoundHead = "compound_head"
+            case composedOf = "composed_of"
         }
+    }
+
+    /// The anatomy and descriptor concepts that name a finding together.
+    struct Composition: Decodable {
+        var anatomy: [String]
+        var descriptor: [String]
     }
 }
 

@@ -1,7 +1,7 @@
 /// A trie over token keys that finds the longest phrase starting at a token.
 ///
-/// Keys are interned to integers once (``tokenIDs(of:in:)``), so a walk costs one integer-keyed dictionary
-/// access per token. Transparent tokens (hyphens, full stops) are skipped both when phrases are stored
+/// Keys are interned to integers once (``tokenIDs(of:in:)``, by the hash each token carries), so a walk costs one
+/// integer-keyed dictionary access per token. Transparent tokens (hyphens, full stops) are skipped both when phrases are stored
 /// (see ``Tokenizer/keys(of:)``) and when text is matched.
 struct PhraseTrie<Value: Sendable>: Sendable {
     /// A phrase found in a token sequence.
@@ -12,7 +12,7 @@ struct PhraseTrie<Value: Sendable>: Sendable {
         var value: Value
     }
 
-    private var vocabulary: [String: Int32] = [:]
+    private var vocabulary = TokenKeyTable()
     private var edges: [Int64: Int32] = [:]
     private var values: [Int32: Value] = [:]
     private var nodeCount: Int32 = 1
@@ -46,7 +46,9 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     func value(for keys: [String]) -> Value? {
         var node: Int32 = 0
         for key in keys {
-            guard let id = vocabulary[key], let next = edges[Int64(node) << 32 | Int64(id)] else { return nil }
+            guard let id = vocabulary.id(of: key, hash: Token.keyHash(of: key)), let next = edges[Int64(node) << 32 | Int64(id)] else {
+                return nil
+            }
             node = next
         }
         return values[node]
@@ -56,7 +58,7 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     func tokenIDs(of tokens: [Token], in range: Range<Int>) -> [Int32] {
         var ids = [Int32](repeating: -1, count: range.count)
         for index in range {
-            ids[index - range.lowerBound] = vocabulary[tokens[index].key] ?? -1
+            ids[index - range.lowerBound] = vocabulary.id(of: tokens[index].key, hash: tokens[index].keyHash) ?? -1
         }
         return ids
     }
@@ -99,9 +101,6 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     }
 
     private mutating func intern(_ key: String) -> Int32 {
-        if let id = vocabulary[key] { return id }
-        let id = Int32(vocabulary.count)
-        vocabulary[key] = id
-        return id
+        vocabulary.intern(key)
     }
 }

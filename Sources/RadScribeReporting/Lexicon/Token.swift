@@ -16,9 +16,9 @@ struct Token: Sendable {
     }
 
     /// What the token is made of.
-    var kind: Kind
+    let kind: Kind
     /// The folded matching key: lower-case letters with umlauts and ß spelled out, the digits, or the symbol.
-    var key: String
+    let key: String
     /// The first UTF-8 code unit of the token in the text.
     var utf8Start: Int
     /// One past the last UTF-8 code unit of the token in the text.
@@ -35,10 +35,45 @@ struct Token: Sendable {
     var spaceBefore: Bool
     /// Whether a line break separates this token from the previous one.
     var lineBreakBefore: Bool
-
+    /// The FNV-1a hash of ``key``, by which tries look the key up without hashing it again.
+    let keyHash: UInt64
     /// Hyphens and full stops inside a sentence do not separate the words of a term or trigger:
     /// "Pleura-Erguss" matches "Pleura Erguss", "V. a." matches "V.a.".
-    var isTransparent: Bool { kind == .symbol && (key == "-" || key == ".") }
+    let isTransparent: Bool
+
+    /// Creates a token; its key hash and transparency are derived from `kind` and `key`.
+    init(
+        kind: Kind,
+        key: String,
+        utf8Start: Int,
+        utf8End: Int,
+        utf16Start: Int,
+        utf16End: Int,
+        isAllUppercase: Bool,
+        startsUppercase: Bool,
+        spaceBefore: Bool,
+        lineBreakBefore: Bool
+    ) {
+        self.kind = kind
+        self.key = key
+        self.utf8Start = utf8Start
+        self.utf8End = utf8End
+        self.utf16Start = utf16Start
+        self.utf16End = utf16End
+        self.isAllUppercase = isAllUppercase
+        self.startsUppercase = startsUppercase
+        self.spaceBefore = spaceBefore
+        self.lineBreakBefore = lineBreakBefore
+        self.keyHash = Self.keyHash(of: key)
+        self.isTransparent = kind == .symbol && (key == "-" || key == ".")
+    }
+
+    /// The FNV-1a hash of a key's UTF-8 bytes.
+    static func keyHash(of key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     /// Whether the token is a word or a number.
     var isWordOrNumber: Bool { kind != .symbol }

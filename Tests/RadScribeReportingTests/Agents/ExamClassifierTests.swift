@@ -105,6 +105,98 @@ struct ExamClassifierTests {
         #expect(classification.selection == .single)
     }
 
+    // MARK: - Technique over incidental anatomy
+
+    @Test(arguments: [
+        (
+            Language.en,
+            "PA and lateral views of the chest. Heart size is normal. The lungs are clear. No pleural effusion or pneumothorax. "
+                + "Degenerative changes of the thoracic spine with osteophytes."
+        ),
+        (
+            .en,
+            "The lungs are clear. No pleural effusion or pneumothorax. The heart is normal in size. Mild degenerative changes of the "
+                + "thoracic spine. Compression deformity of the T9 vertebral body, unchanged."
+        ),
+        (
+            .de,
+            "Röntgen Thorax p.a. und seitlich. Herz normal groß. Lunge beidseits frei belüftet. Kein Pleuraerguss. "
+                + "Osteochondrose und Spondylarthrose der BWS."
+        ),
+        (.de, "Herz normal groß. Lunge beidseits frei. Kein Erguss, kein Pneumothorax. Degenerative Veränderungen der BWS mit Osteochondrose."),
+    ])
+    func keepsAChestRadiographThatMentionsTheSpineGeneral(language: Language, text: String) throws {
+        let classification = ReportFixture(text, language: language).classify()
+        #expect(classification.examType == .general, "\(classification.scores)")
+    }
+
+    @Test(arguments: [
+        (
+            Language.en,
+            "Frontal and lateral views of the chest. Coronary artery stent. The heart is normal in size with a left ventricular "
+                + "configuration. Status post mitral valve replacement. Lungs are clear."
+        ),
+        (.de, "Thorax in zwei Ebenen. Stent der Koronararterien. Herz nicht vergrößert, linksventrikulär konfiguriert. Lunge frei. Kein Erguss."),
+    ])
+    func keepsAChestRadiographThatMentionsTheHeartGeneral(language: Language, text: String) throws {
+        let classification = ReportFixture(text, language: language).classify()
+        #expect(classification.examType == .general, "\(classification.scores)")
+    }
+
+    @Test(arguments: [
+        (
+            Language.en,
+            "COMPARISON: CT chest from 2019.\nFINDINGS: The lungs are clear. No pleural effusion. Stable 8 mm nodule in the right upper "
+                + "lobe.\nIMPRESSION: Stable nodule, compared to the prior CT. A CT could be performed for further characterization."
+        ),
+        (
+            .de,
+            "Vergleich: CT Thorax vom 12.03.2023.\nBefund: Lunge frei belüftet. Kein Erguss. Rundherd rechts apikal unverändert.\n"
+                + "Beurteilung: Stationärer Rundherd. Eine CT-Kontrolle in sechs Monaten wird empfohlen."
+        ),
+    ])
+    func countsComparedAndRecommendedExamsLittle(language: Language, text: String) throws {
+        let classification = ReportFixture(text, language: language).classify()
+        #expect(classification.examType == .general, "\(classification.scores)")
+        let ct = try #require(classification.scores.first { $0.examType == .ctScan })
+        #expect(ct.evidence.contains("CT"))
+        #expect(ct.score < 0.3)
+    }
+
+    @Test(arguments: [
+        (
+            Language.de,
+            "LWS: Osteochondrose L4/5 mit Modic-Typ-2-Veränderungen. Bandscheibenvorfall L5/S1 mit Kompression der Nervenwurzel S1. "
+                + "Spinalkanal normal weit."
+        ),
+        (
+            .en,
+            "Lumbar spine: at L4/5 there is a broad-based disc bulge. At L5/S1 a left paracentral disc extrusion compresses the S1 "
+                + "nerve root. The neural foramina are patent."
+        ),
+    ])
+    func takesADenseSpineDictationWithoutNamedTechniqueForSpineMRI(language: Language, text: String) throws {
+        let classification = ReportFixture(text, language: language).classify()
+        #expect(classification.examType == .spineMRI, "\(classification.scores)")
+    }
+
+    @Test func takesASpineCTForACT() throws {
+        let text = "CT der LWS nativ: Fraktur des LWK 1 ohne Hinterkantenbeteiligung. Spinalkanal normal weit. Osteochondrose L4/5."
+        let classification = ReportFixture(text).classify()
+        #expect(classification.examType == .ctScan, "\(classification.scores)")
+    }
+
+    @Test func takesATechniqueDescriptorForItsTechnique() throws {
+        let classification = ReportFixture("Hypodense Läsion in Lebersegment VII, 12 mm. Knochenfenster unauffällig.").classify()
+        #expect(classification.examType == .ctScan, "\(classification.scores)")
+    }
+
+    @Test func takesAPathologyDiagnosisWithoutMicroscopyForPathology() throws {
+        let text = "FINAL DIAGNOSIS: Thyroid, right lobe, lobectomy (22.7 grams): multinodular goiter with dominant nodule."
+        let classification = ReportFixture(text, language: .en).classify()
+        #expect(classification.examType == .pathology, "\(classification.scores)")
+    }
+
     // MARK: - Mixed cases and calibration
 
     @Test func runsAnEnsembleForAnOncologyCTFollowUp() throws {

@@ -114,6 +114,53 @@ struct AssertionDetectorEnglishTests {
         #expect(cue?.text == testCase.cue)
     }
 
+    @Test(
+        "hedges of chest radiograph reports, also before a word that ends other scopes",
+        arguments: [
+            AssertionCase("Findings may be secondary to pulmonary edema.", "edema", .possible, cue: "may be secondary to"),
+            AssertionCase("Opacities possibly due to airspace disease or atelectasis.", "atelectasis", .possible, cue: "possibly due to"),
+            AssertionCase("There may also be a small pleural effusion.", "effusion", .possible, cue: "may also be"),
+            AssertionCase("Streaky opacities which could reflect atelectasis.", "atelectasis", .possible, cue: "could reflect"),
+            AssertionCase("Pneumonia is in the differential.", "Pneumonia", .possible, cue: "in the differential"),
+            AssertionCase(
+                "It would be difficult to completely exclude a superimposed pneumonia.",
+                "pneumonia",
+                .possible,
+                cue: "difficult to completely exclude"
+            ),
+            AssertionCase("Please correlate clinically for pneumonia.", "pneumonia", .possible, cue: "correlate clinically for"),
+            AssertionCase("Lingular opacity, atelectasis favored.", "atelectasis", .possible, cue: "favored"),
+            AssertionCase("Suspicion for bilateral pleural effusions.", "effusions", .possible, cue: "Suspicion for"),
+        ]
+    )
+    func chestRadiographHedges(_ testCase: AssertionCase) throws {
+        let (assertion, cue) = try testCase.run(.en)
+        #expect(assertion == testCase.expected)
+        #expect(cue?.text == testCase.cue)
+    }
+
+    @Test(
+        "negations of chest radiograph reports",
+        arguments: [
+            AssertionCase("No findings suggesting osteomyelitis.", "osteomyelitis", .absent, cue: "No"),
+            AssertionCase("There is no pleural line to suggest pneumothorax.", "pneumothorax", .absent, cue: "no"),
+            AssertionCase("No evidence of consolidation, large pleural effusion/pneumothorax.", "pneumothorax", .absent, cue: "No evidence of"),
+            AssertionCase("The left lower lobe consolidation has cleared.", "consolidation", .absent, cue: "has cleared"),
+            AssertionCase("The small nodule is not well seen today.", "nodule", .absent, cue: "not well seen"),
+        ]
+    )
+    func chestRadiographNegations(_ testCase: AssertionCase) throws {
+        let (assertion, cue) = try testCase.run(.en)
+        #expect(assertion == testCase.expected)
+        #expect(cue?.text == testCase.cue)
+    }
+
+    @Test func aHedgeWithoutANegationBeforeItStillHedges() throws {
+        let (assertion, cue) = try AssertionCase("Findings suggesting osteomyelitis.", "osteomyelitis", .possible).run(.en)
+        #expect(assertion == .possible)
+        #expect(cue?.text == "suggesting")
+    }
+
     @Test func germanCuesDoNotApplyToEnglishText() throws {
         let (assertion, _) = try AssertionCase("Kein pneumothorax.", "pneumothorax", .present).run(.en)
         #expect(assertion == .present)

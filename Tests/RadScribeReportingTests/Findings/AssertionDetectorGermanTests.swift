@@ -169,6 +169,21 @@ struct AssertionDetectorGermanTests {
         #expect(span.text(in: report) == "Kein")
     }
 
+    @Test func aHedgeReachesPastTheWordThatNamesACause() throws {
+        let (assertion, cue) = try AssertionCase("Verschattung rechts basal, am ehesten im Rahmen einer Pneumonie.", "Pneumonie", .possible)
+            .run(.de)
+        #expect(assertion == .possible)
+        #expect(cue?.text == "am ehesten im Rahmen")
+        let cause = try AssertionCase("Verschattung, am ehesten bedingt durch eine Atelektase.", "Atelektase", .possible).run(.de)
+        #expect(cause.0 == .possible)
+    }
+
+    @Test func aSlashJoinsTheLastItemsOfANegatedList() throws {
+        let (assertion, cue) = try AssertionCase("Kein Hinweis auf Infiltrat, Erguss/Pneumothorax.", "Pneumothorax", .absent).run(.de)
+        #expect(assertion == .absent)
+        #expect(cue?.text == "Kein Hinweis auf")
+    }
+
     @Test func umlautsAndSharpSCanBeSpelledOut() throws {
         let (assertion, cue) = try AssertionCase("Pneumothorax nicht auszuschliessen", "Pneumothorax", .possible).run(.de)
         #expect(assertion == .possible)

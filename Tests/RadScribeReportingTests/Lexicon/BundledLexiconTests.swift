@@ -107,6 +107,21 @@ struct BundledLexiconTests {
         #expect(lexicon.concepts.filter { !$0.examTypes.isEmpty }.count > 400)
     }
 
+    @Test func organsWithAnEnlargementWordComposeTheirFinding() throws {
+        let pairs: [(String, String, String)] = [
+            ("heart", "enlargement", "cardiomegaly"), ("cardiac_silhouette", "widening", "cardiomegaly"),
+            ("mediastinum", "widening", "mediastinal_widening"), ("liver", "enlargement", "hepatomegaly"),
+            ("spleen", "enlargement", "splenomegaly"), ("lymph_node", "enlargement", "lymphadenopathy"),
+            ("aorta", "dilatation", "aortic_dilatation"),
+        ]
+        func index(_ id: String) throws -> Int { try #require(lexicon.concepts.firstIndex { $0.id == id }) }
+        for (anatomy, descriptor, finding) in pairs {
+            let composed = lexicon.composedFinding(anatomy: try index(anatomy), descriptor: try index(descriptor))
+            #expect(composed.map { lexicon.concepts[$0].id } == finding, "\(anatomy) + \(descriptor)")
+        }
+        #expect(lexicon.composedFinding(anatomy: try index("mediastinum"), descriptor: try index("enlargement")) == nil)
+    }
+
     @Test func changeConceptsAreMarked() {
         for id in ["progression", "regression", "stable_disease", "new_lesion"] {
             #expect(lexicon.concept(id)?.describesChange == true, "\(id)")

@@ -137,13 +137,29 @@ struct LexiconMatchingTests {
 
     @Test func englishLongestMatchAndMultiWordTerms() {
         #expect(ids("tension pneumothorax", .en) == ["tension_pneumothorax"])
-        #expect(ids("pulmonary vascular congestion", .en) == ["pulmonary_edema"])
+        #expect(ids("pulmonary vascular congestion", .en) == ["pulmonary_congestion"])
         #expect(ids("pulmonary nodule", .en) == ["nodule"])
         #expect(ids("pulmonary artery", .en) == ["pulmonary_artery"])
         #expect(ids("disc herniation at L4-5", .en) == ["disc_herniation"])
         #expect(ids("compression of the spinal cord", .en) == ["cord_compression"])
         #expect(ids("ground-glass opacity", .en) == ["ground_glass_opacity"])
         #expect(ids("ground glass opacities", .en) == ["ground_glass_opacity"])
+    }
+
+    @Test func signsStayApartFromTheDiseasesTheySuggest() {
+        #expect(ids("hyperinflation", .en) == ["hyperinflation"])
+        #expect(ids("hyperexpanded", .en) == ["hyperinflation"])
+        #expect(ids("Überblähung", .de) == ["hyperinflation"])
+        #expect(ids("emphysema", .en) == ["emphysema"])
+        #expect(ids("Lungenemphysem", .de) == ["emphysema"])
+        #expect(ids("central vascular congestion", .en) == ["pulmonary_congestion"])
+        #expect(ids("pulmonalvenöse Stauung", .de) == ["pulmonary_congestion"])
+        #expect(ids("interstitial edema", .en) == ["pulmonary_edema"])
+        #expect(ids("alveoläres Lungenödem", .de) == ["pulmonary_edema"])
+        #expect(ids("patchy airspace disease", .en) == ["opacity"])
+        #expect(ids("nodular infiltrate", .en) == ["infiltrate"])
+        #expect(ids("changes of cystic fibrosis", .en) == ["cystic_fibrosis"])
+        #expect(ids("Mukoviszidose", .de) == ["cystic_fibrosis"])
     }
 
     @Test func englishPlurals() {

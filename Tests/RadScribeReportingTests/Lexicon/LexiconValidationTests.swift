@@ -114,6 +114,48 @@ struct LexiconValidationTests {
         #expect(loadingError(file([scan])) != nil)
     }
 
+    // MARK: - Compositions
+
+    private static let heart = #"{"id": "heart", "category": "anatomy", "de": ["Herz"], "en": ["heart"]}"#
+    private static let enlargement = #"{"id": "enlargement", "category": "descriptor", "de": ["vergrößert"], "en": ["enlarged"]}"#
+
+    private static func cardiomegaly(composedOf anatomy: String, _ descriptor: String, id: String = "cardiomegaly") -> String {
+        let term = id.replacingOccurrences(of: "_", with: " ")
+        return #"{"id": "\#(id)", "category": "finding", "de": ["\#(term)"], "en": ["\#(term)"], "#
+            + #""composed_of": {"anatomy": ["\#(anatomy)"], "descriptor": ["\#(descriptor)"]}}"#
+    }
+
+    @Test func compositionNamesItsFinding() throws {
+        let lexicon = try Lexicon(jsonData: file([Self.heart, Self.enlargement, Self.cardiomegaly(composedOf: "heart", "enlargement")]))
+        #expect(lexicon.composes(descriptor: 1))
+        #expect(!lexicon.composes(descriptor: 0))
+        #expect(lexicon.composedFinding(anatomy: 0, descriptor: 1) == 2)
+        #expect(lexicon.composedFinding(anatomy: 1, descriptor: 0) == nil)
+    }
+
+    @Test(arguments: [
+        ("enlargement", "enlargement", "no anatomy concept"), ("heart", "heart", "no descriptor concept"), ("heart", "spleen", "spleen"),
+    ])
+    func compositionOfTheWrongConceptsIsRejected(anatomy: String, descriptor: String, message: String) throws {
+        let error = try #require(loadingError(file([Self.heart, Self.enlargement, Self.cardiomegaly(composedOf: anatomy, descriptor)])))
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    @Test func compositionOfANonFindingIsRejected() throws {
+        let widening =
+            #"{"id": "widening", "category": "descriptor", "de": ["verbreitert"], "en": ["widened"], "#
+            + #""composed_of": {"anatomy": ["heart"], "descriptor": ["enlargement"]}}"#
+        let error = try #require(loadingError(file([Self.heart, Self.enlargement, widening])))
+        #expect(error.message.contains("only for findings"))
+    }
+
+    @Test func twoFindingsOfOnePairAreRejected() throws {
+        let first = Self.cardiomegaly(composedOf: "heart", "enlargement")
+        let second = Self.cardiomegaly(composedOf: "heart", "enlargement", id: "cardiac_enlargement")
+        let error = try #require(loadingError(file([Self.heart, Self.enlargement, first, second])))
+        #expect(error.message.contains("already composes cardiomegaly"))
+    }
+
     @Test func emptyVersionIsRejected() throws {
         #expect(loadingError(file([Self.lung], version: "")) != nil)
     }
