@@ -51,18 +51,13 @@ public struct ReportEngine: Sendable {
         let normalized = normalizer.normalize(text, language: reportLanguage)
         guard normalized.text.contains(where: { !$0.isWhitespace }) else { throw ReportingError(.emptyText) }
 
-        let sections = segmenter.segment(normalized.text, language: reportLanguage)
+        let folded = FoldedText(normalized.text)
+        let sections = segmenter.segment(folded, language: reportLanguage)
         let findings = findingExtractor.findings(in: normalized.text, sections: sections, language: reportLanguage)
-        let classification = classifier.classify(
-            text: normalized.text,
-            sections: sections,
-            findings: findings,
-            language: reportLanguage,
-            context: context
-        )
+        let classification = classifier.classify(folded, sections: sections, findings: findings, context: context)
         let examData = agents.extract(
             classification: classification,
-            text: normalized.text,
+            text: folded,
             sections: sections,
             findings: findings,
             language: reportLanguage
