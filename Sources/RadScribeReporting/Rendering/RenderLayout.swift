@@ -14,7 +14,8 @@ struct RenderedBlock {
 /// impression, recommendation) under their canonical titles, then the other titled sections in dictation order.
 /// Sections of the same kind (or `other` sections with the same title, ignoring case and a trailing colon) are merged
 /// into one, their bodies joined by a blank line. Sections whose body is empty are left out. A report without sections
-/// renders its text as the preamble.
+/// renders its text as the preamble. A body that starts with a lower-case letter (a spoken header followed by speech-engine
+/// text, "befund in höhe L4/5 …") starts with a capital, as a sentence after a title does; the report text itself is unchanged.
 enum RenderLayout {
     /// The blocks to render for `report`, in rendering order.
     static func arrange(_ report: StructuredReport) -> [RenderedBlock] {
@@ -25,7 +26,7 @@ enum RenderLayout {
         var blocks: [(title: String?, bodies: [String])] = []
 
         func add(_ section: ReportSection, title: String?) {
-            let body = trimmed(section.text)
+            let body = capitalizingFirstLetter(trimmed(section.text))
             if let index = blocks.firstIndex(where: { $0.title?.lowercased() == title?.lowercased() }) {
                 blocks[index].bodies.append(body)
             } else {
@@ -56,6 +57,12 @@ enum RenderLayout {
         guard var title = section.title.map(trimmed) else { return nil }
         while title.hasSuffix(":") { title = trimmed(String(title.dropLast())) }
         return title.isEmpty ? nil : title
+    }
+
+    /// `text` with its first character upper-cased when it is a lower-case letter.
+    static func capitalizingFirstLetter(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// `text` without leading and trailing whitespace and newlines.

@@ -188,3 +188,15 @@ import Testing
         #expect(renderer.plainText(report(fixture, warnings: warnings)) == expected)
     }
 }
+
+extension ReportRendererTests {
+    @Test func sectionBodiesStartWithACapitalLetter() {
+        let fixture = CheckFixture(.de)
+            .section(.findings, "befund", "in höhe L4/5 bandscheibenvorfall.")
+            .section(.impression, "beurteilung", "3 Läsionen.")
+        let text = renderer.plainText(report(fixture))
+        #expect(text.contains("Befund:\nIn höhe L4/5 bandscheibenvorfall."))
+        #expect(text.contains("Beurteilung:\n3 Läsionen."))
+        #expect(renderer.markdown(report(fixture)).contains("## Befund\n\nIn höhe"))
+    }
+}
