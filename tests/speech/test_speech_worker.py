@@ -1,0 +1,180 @@
+"""End-to-end tests of the speech worker with the real Whisper base model and espeak-ng speech."""
+
+import io
+import json
+import signal
+import struct
+import threading
+import time
+import wave
+
+import pytest
+
+from conftest import MAX_UPLOAD_BYTES, espeak, post, start_worker, stop_worker, transcribe, transcribe_json
+
+ENGLISH = "there is no pneumothorax and no pleural effusion"
+GERMAN = "Kein Hinweis auf einen Pneumothorax. Keine Pleuraergüsse."
+
+
+def silence_wav(seconds: float = 3.0, rate: int = 16000) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\x00\x00" * int(seconds * rate))
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def english(audio_dir):
+    return espeak(audio_dir, "english", "en-us", ENGLISH)
+
+
+@pytest.fixture(scope="module")
+def german(audio_dir):
+    return espeak(audio_dir, "german", "de", GERMAN, speed=175)
+
+
+def assert_openai_error(status, content_type, body, expected_status, param=None):
+    assert status == expected_status, body
+    assert content_type.startswith("application/json")
+    error = json.loads(body)["error"]
+    assert set(error) == {"message", "type", "param", "code"}
+    assert error["message"] and error["type"]
+    if param is not None:
+        assert error["param"] == param
+    return error
+
+
+def test_health(worker):
+    import urllib.request
+
+    with urllib.request.urlopen(worker.url + "/health") as response:
+        assert response.status == 200
+        assert json.loads(response.read())["status"] == "ok"
+
+
+def test_english_json(worker, english):
+    started = time.monotonic()
+    result = transcribe_json(worker.url, english, model="whisper-1", language="en")
+    print(f"english decode took {time.monotonic() - started:.2f}s: {result['text']!r}")
+    assert set(result) == {"text"}
+    text = result["text"].lower()
+    assert "pneumothorax" in text and "effusion" in text, result
+
+
+def test_english_with_vocabulary_prompt_default_voice(worker, audio_dir):
+    audio = espeak(audio_dir, "english-default-voice", "en", ENGLISH, speed=175)
+    result = transcribe_json(worker.url, audio, prompt="Radiology report: pneumothorax, pleural effusion.")
+    assert "pneumothorax" in result["text"].lower(), result
+
+
+def test_text_format(worker, english):
+    status, content_type, body = transcribe(worker.url, english, language="en", response_format="text")
+    assert status == 200 and content_type.startswith("text/plain")
+    assert "effusion" in body.decode().lower()
+
+
+def test_german(worker, german):
+    result = transcribe_json(worker.url, german, language="de")
+    assert result["text"].strip(), result
+
+
+def test_german_language_detection(worker, german):
+    result = transcribe_json(worker.url, german, response_format="verbose_json")
+    assert result["text"].strip(), result
+    assert result["language"] == "de", result
+
+
+def test_silence_is_empty(worker):
+    assert transcribe_json(worker.url, silence_wav())["text"] == ""
+    verbose = transcribe_json(worker.url, silence_wav(), response_format="verbose_json")
+    assert verbose["text"] == "" and verbose["segments"] == [] and verbose["words"] == []
+
+
+def test_verbose_json_segments_and_words(worker, english):
+    result = transcribe_json(worker.url, english, language="en", response_format="verbose_json",
+                             **{"timestamp_granularities[]": ["word", "segment"]})
+    assert result["task"] == "transcribe" and result["language"] == "en"
+    assert 2.0 < result["duration"] < 10.0
+    assert "pneumothorax" in result["text"].lower()
+    assert result["segments"]
+    for index, segment in enumerate(result["segments"]):
+        assert segment["id"] == index
+        assert 0 <= segment["start"] < segment["end"] <= result["duration"] + 0.5
+        for key in ("text", "avg_logprob", "no_speech_prob", "words"):
+            assert key in segment
+    words = result["words"]
+    assert len(words) >= 6
+    assert sum(len(s["words"]) for s in result["segments"]) == len(words)
+    previous = 0.0
+    for word in words:
+        assert set(word) == {"word", "start", "end", "probability"}
+        assert previous - 0.01 <= word["start"] <= word["end"]
+        assert 0.0 <= word["probability"] <= 1.0
+        previous = word["start"]
+    assert any("pneumothorax" in w["word"].lower() for w in words)
+
+
+def test_srt_and_vtt(worker, english):
+    status, _, body = transcribe(worker.url, english, language="en", response_format="srt")
+    assert status == 200 and body.decode().startswith("1\n00:00:") and " --> " in body.decode()
+    status, _, body = transcribe(worker.url, english, language="en", response_format="vtt")
+    assert status == 200 and body.decode().startswith("WEBVTT")
+
+
+def test_concurrent_requests_are_serialised_and_both_succeed(worker, english):
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(transcribe_json(worker.url, english, language="en")))
+               for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert len(results) == 2 and all("effusion" in r["text"].lower() for r in results)
+
+
+def test_missing_file(worker):
+    assert_openai_error(*transcribe(worker.url, None, model="whisper-1"), 400, param="file")
+
+
+def test_empty_file(worker):
+    assert_openai_error(*transcribe(worker.url, b""), 400, param="file")
+
+
+def test_garbage_bytes(worker):
+    garbage = bytes((i * 7919 + 13) % 256 for i in range(20000))
+    assert_openai_error(*transcribe(worker.url, garbage), 400, param="file")
+
+
+def test_unknown_response_format(worker, english):
+    assert_openai_error(*transcribe(worker.url, english, response_format="mp3"), 400, param="response_format")
+
+
+@pytest.mark.parametrize("temperature", ["hot", "-0.1", "1.5", "nan"])
+def test_bad_temperature(worker, english, temperature):
+    assert_openai_error(*transcribe(worker.url, english, temperature=temperature), 400, param="temperature")
+
+
+def test_unknown_language(worker, english):
+    assert_openai_error(*transcribe(worker.url, english, language="xx"), 400, param="language")
+
+
+def test_not_multipart(worker):
+    assert_openai_error(*post(worker.url, b'{"file": 1}', "application/json"), 400)
+
+
+def test_oversized_upload(worker):
+    audio = silence_wav(seconds=(MAX_UPLOAD_BYTES // 32000) + 5)
+    assert len(audio) > MAX_UPLOAD_BYTES
+    assert_openai_error(*transcribe(worker.url, audio), 413, param="file")
+
+
+def test_sigterm_shuts_down_cleanly(tmp_path):
+    worker = start_worker(tmp_path)
+    from conftest import wait_healthy
+
+    wait_healthy(worker)
+    worker.process.send_signal(signal.SIGTERM)
+    assert worker.process.wait(20) == 0, worker.stderr()
