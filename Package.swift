@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "radscribe", targets: ["radscribe"]),
         .library(name: "RadScribeCore", targets: ["RadScribeCore"]),
         .library(name: "RadScribeReporting", targets: ["RadScribeReporting"]),
+        .library(name: "RadScribeSpeech", targets: ["RadScribeSpeech"]),
         .library(name: "RadScribeStorage", targets: ["RadScribeStorage"]),
         .library(name: "RadScribeEvaluation", targets: ["RadScribeEvaluation"]),
         .library(name: "RadScribeServer", targets: ["RadScribeServer"]),
@@ -38,6 +39,11 @@ let package = Package(
             name: "RadScribeReporting",
             dependencies: ["RadScribeCore"],
             resources: [.copy("Resources/Lexicon")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RadScribeSpeech",
+            dependencies: ["RadScribeCore"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -98,6 +104,11 @@ let package = Package(
         .testTarget(
             name: "RadScribeEvaluationTests",
             dependencies: ["RadScribeCore", "RadScribeReporting", "RadScribeEvaluation"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeSpeechTests",
+            dependencies: ["RadScribeCore", "RadScribeSpeech"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
