@@ -208,6 +208,14 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.send_error_json(ApiError(404, f"no route for GET {path}", code="not_found"))
 
+    def discard_body(self, length: int) -> None:
+        remaining = length
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 1 << 16))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+
     def do_POST(self):
         path = self.path.split("?", 1)[0]
         if path != "/v1/audio/transcriptions":
@@ -222,6 +230,10 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.send_error_json(ApiError(400, "invalid Content-Length", code="invalid_length"), close=True)
         if length > self.max_upload_bytes:
+            # Read and drop a moderately oversized body first: a client that sends the whole body before reading
+            # (most HTTP clients) would otherwise get a broken pipe instead of the 413. Far larger bodies are cut off.
+            if length <= 4 * self.max_upload_bytes:
+                self.discard_body(length)
             return self.send_error_json(ApiError(
                 413, f"upload of {length} bytes exceeds the limit of {self.max_upload_bytes} bytes",
                 param="file", code="file_too_large"), close=True)
