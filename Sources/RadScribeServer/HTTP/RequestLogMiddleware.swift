@@ -16,8 +16,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
                 "http.request.method": "\(request.method)",
                 "http.route": "\(context.endpointPath ?? "unmatched")",
                 "http.response.status_code": "\(response.status.code)",
-                "http.server.duration_ms":
-                    "\(Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000 + Double(elapsed.components.seconds) * 1000)",
+                "http.server.duration_ms": "\(elapsed / .milliseconds(1))",
             ]
         )
         return response
