@@ -94,26 +94,34 @@ private struct ReportRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "report"
     var id: String
     var version: Int
-    var exam_type: String
+    var examType: String
     var language: String
-    var created_at: Date
-    var updated_at: Date
-    var search_text: String
+    var createdAt: Date
+    var updatedAt: Date
+    var searchText: String
     var content: Data
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, language, content
+        case examType = "exam_type"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case searchText = "search_text"
+    }
 
     init(_ report: StoredReport, searchText: String) {
         id = report.id.uuidString
         version = report.version
-        exam_type = report.examType.rawValue
+        examType = report.examType.rawValue
         language = report.language.rawValue
-        created_at = report.createdAt
-        updated_at = report.updatedAt
-        search_text = searchText
+        createdAt = report.createdAt
+        updatedAt = report.updatedAt
+        self.searchText = searchText
         content = report.content
     }
 
     func storedReport() throws -> StoredReport {
-        guard let uuid = UUID(uuidString: id), let examType = ExamType(rawValue: exam_type), let language = Language(rawValue: language) else {
+        guard let uuid = UUID(uuidString: id), let examType = ExamType(rawValue: examType), let language = Language(rawValue: language) else {
             throw StorageError(.corrupt, "stored report row does not decode")
         }
         return StoredReport(
@@ -121,8 +129,8 @@ private struct ReportRow: Codable, FetchableRecord, PersistableRecord {
             version: version,
             examType: examType,
             language: language,
-            createdAt: created_at,
-            updatedAt: updated_at,
+            createdAt: createdAt,
+            updatedAt: updatedAt,
             content: content
         )
     }
