@@ -6,6 +6,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
             case unavailable
             case schemaTooNew
             case corrupt
+            case conflict
+            case notFound
         }
         private let value: Internal
 
@@ -15,12 +17,18 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         public static let schemaTooNew = Code(value: .schemaTooNew)
         /// Stored data does not decode.
         public static let corrupt = Code(value: .corrupt)
+        /// The write contradicts what is stored (another segment under the same index, a gap in the indexes).
+        public static let conflict = Code(value: .conflict)
+        /// The record the write refers to does not exist.
+        public static let notFound = Code(value: .notFound)
 
         public var description: String {
             switch value {
             case .unavailable: "unavailable"
             case .schemaTooNew: "schema_too_new"
             case .corrupt: "corrupt"
+            case .conflict: "conflict"
+            case .notFound: "not_found"
             }
         }
     }

@@ -71,3 +71,27 @@ extension SQLiteDatabase {
         }
     }
 }
+
+extension SQLiteDatabase {
+    /// Runs a read transaction; a database failure becomes ``StorageError`` `unavailable` naming `subject`.
+    func read<T: Sendable>(_ subject: String, _ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.unavailable, "\(subject) read failed", underlying: error)
+        }
+    }
+
+    /// Runs a write transaction; a database failure becomes ``StorageError`` `unavailable` naming `subject`.
+    func write<T: Sendable>(_ subject: String, _ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.unavailable, "\(subject) write failed", underlying: error)
+        }
+    }
+}

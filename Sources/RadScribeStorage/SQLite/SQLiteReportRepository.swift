@@ -72,21 +72,11 @@ public struct SQLiteReportRepository: ReportRepository {
     }
 
     private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        do {
-            return try await database.pool.read(body)
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw StorageError(.unavailable, "report read failed", underlying: error)
-        }
+        try await database.read("report", body)
     }
 
     private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        do {
-            return try await database.pool.write(body)
-        } catch {
-            throw StorageError(.unavailable, "report write failed", underlying: error)
-        }
+        try await database.write("report", body)
     }
 }
 

@@ -25,6 +25,24 @@ enum SQLiteSchema {
                 t.primaryKey(["report_id", "version"])
             }
         }
+        migrator.registerMigration("v2: dictation sessions") { db in
+            try db.create(table: "dictation_session") { t in
+                t.primaryKey("id", .text)
+                t.column("language", .text).notNull()
+                t.column("exam_type", .text)
+                t.column("token_hash", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+                t.column("report_id", .text).references("report", onDelete: .restrict)
+            }
+            try db.create(table: "transcript_segment") { t in
+                t.column("session_id", .text).notNull().references("dictation_session", onDelete: .cascade)
+                t.column("segment_index", .integer).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("content", .blob).notNull()
+                t.primaryKey(["session_id", "segment_index"])
+            }
+        }
         return migrator
     }
 
