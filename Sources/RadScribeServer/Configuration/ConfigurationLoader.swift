@@ -54,6 +54,13 @@ public struct ConfigurationLoader: Sendable {
                 maxBodyBytes: try settings.integer("RADSCRIBE_MAX_BODY_BYTES", in: 1024...(256 << 20)) ?? 1 << 20,
                 maxTextCharacters: try settings.integer("RADSCRIBE_MAX_TEXT_CHARS", in: 100...10_000_000) ?? 100_000,
                 maxJSONDepth: try settings.integer("RADSCRIBE_MAX_JSON_DEPTH", in: 2...256) ?? 16
+            ),
+            speech: SpeechSettings(
+                engine: try settings.speechEngine(),
+                endpointSilenceMilliseconds: try settings.integer("RADSCRIBE_ENDPOINT_SILENCE_MS", in: 200...3_000) ?? 500,
+                maximumUtteranceSeconds: try settings.integer("RADSCRIBE_MAX_UTTERANCE_SECONDS", in: 5...29) ?? 28,
+                audioRetentionSeconds: try settings.integer("RADSCRIBE_AUDIO_RETENTION_SECONDS", in: 0...86_400) ?? 1_800,
+                maximumAudioFrameBytes: try settings.integer("RADSCRIBE_MAX_AUDIO_FRAME_BYTES", in: 1_024...(16 << 20)) ?? 256 * 1024
             )
         )
     }
@@ -118,6 +125,35 @@ private struct Settings {
             throw ConfigurationError(setting: name, problem: "names PostgreSQL, which this version does not support yet; use sqlite:PATH")
         }
         throw ConfigurationError(setting: name, problem: "must be sqlite:PATH (got a value of another form)")
+    }
+
+    /// `RADSCRIBE_SPEECH_ENGINE` (`worker`, `openai`, `vosk`) with the settings that engine needs.
+    func speechEngine() throws -> SpeechSettings.Engine {
+        let name = "RADSCRIBE_SPEECH_ENGINE"
+        switch try choice(name, { ["worker", "openai", "vosk"].contains($0) ? $0 : nil }, accepted: ["worker", "openai", "vosk"]) ?? "worker" {
+        case "openai":
+            guard let url = try url("RADSCRIBE_SPEECH_URL", schemes: ["http", "https"]) else {
+                throw ConfigurationError(setting: "RADSCRIBE_SPEECH_URL", problem: "must be set when \(name) is openai")
+            }
+            return .openAI(baseURL: url, apiKey: string("RADSCRIBE_SPEECH_API_KEY"), model: string("RADSCRIBE_SPEECH_MODEL") ?? "whisper-1")
+        case "vosk":
+            guard let url = try url("RADSCRIBE_VOSK_URL", schemes: ["ws", "wss"]) else {
+                throw ConfigurationError(setting: "RADSCRIBE_VOSK_URL", problem: "must be set when \(name) is vosk")
+            }
+            return .vosk(url: url)
+        default:
+            return .worker(directory: string("RADSCRIBE_SPEECH_WORKER_DIR") ?? "speech-worker", python: string("RADSCRIBE_SPEECH_PYTHON"))
+        }
+    }
+
+    func url(_ name: String, schemes: [String]) throws -> String? {
+        guard let value = string(name) else { return nil }
+        guard let colon = value.firstIndex(of: ":"), schemes.contains(value[..<colon].lowercased()), value[colon...].hasPrefix("://"),
+            value.count > value.distance(from: value.startIndex, to: colon) + 3
+        else {
+            throw ConfigurationError(setting: name, problem: "must be a \(schemes.joined(separator: " or ")) URL (got \"\(value)\")")
+        }
+        return value
     }
 
     /// `RADSCRIBE_HTTP_PORT` → `radscribe.http.port`, the key form swift-configuration maps back to the same variable name.

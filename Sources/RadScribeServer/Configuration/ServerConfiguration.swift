@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable {
     public var fallbackLanguage: Language
     /// Request and input limits.
     public var limits: InputLimits
+    /// The speech engine and streaming settings.
+    public var speech: SpeechSettings
 
     /// Creates a configuration; the defaults are those of the README's configuration table.
     public init(
@@ -44,7 +46,8 @@ public struct ServerConfiguration: Sendable {
         logFormat: LogFormat = .json,
         defaultLanguage: LanguageSelection = .auto,
         fallbackLanguage: Language = .de,
-        limits: InputLimits = InputLimits()
+        limits: InputLimits = InputLimits(),
+        speech: SpeechSettings = SpeechSettings()
     ) {
         self.host = host
         self.port = port
@@ -56,6 +59,7 @@ public struct ServerConfiguration: Sendable {
         self.defaultLanguage = defaultLanguage
         self.fallbackLanguage = fallbackLanguage
         self.limits = limits
+        self.speech = speech
     }
 }
 

@@ -2,12 +2,14 @@ import Hummingbird
 import Logging
 import NIOCore
 import Prometheus
+import RadScribeSpeech
 import RadScribeStorage
 
 /// Liveness, readiness and metrics for orchestrators and monitoring.
 struct HealthController<Context: RequestContext>: Sendable {
     let database: SQLiteDatabase
     let registry: PrometheusCollectorRegistry
+    let speech: SpeechService
 
     func addRoutes(to router: Router<Context>) {
         router.get("health", use: health)
@@ -17,10 +19,10 @@ struct HealthController<Context: RequestContext>: Sendable {
 
     /// Liveness: the process answers.
     @Sendable func health(_ request: Request, context: Context) async throws -> HealthStatus {
-        HealthStatus(status: "ok", database: nil)
+        HealthStatus(status: "ok", database: nil, speech: nil)
     }
 
-    /// Readiness: the database answers a query.
+    /// Readiness: the database answers a query and the speech engine can take dictation.
     @Sendable func ready(_ request: Request, context: Context) async throws -> HealthStatus {
         do {
             try await database.ping()
@@ -34,7 +36,16 @@ struct HealthController<Context: RequestContext>: Sendable {
                 headers: [.retryAfter: "5"]
             )
         }
-        return HealthStatus(status: "ready", database: "ok")
+        guard await speech.isReady() else {
+            throw Problem(
+                .serviceUnavailable,
+                type: "/problems/not-ready",
+                title: "Not ready",
+                detail: "The speech engine is starting.",
+                headers: [.retryAfter: "2"]
+            )
+        }
+        return HealthStatus(status: "ready", database: "ok", speech: speech.engine.name)
     }
 
     /// Prometheus text exposition.
@@ -51,4 +62,5 @@ struct HealthController<Context: RequestContext>: Sendable {
 struct HealthStatus: ResponseEncodable {
     var status: String
     var database: String?
+    var speech: String?
 }

@@ -1,11 +1,15 @@
 import Hummingbird
+import HummingbirdWebSocket
 
-/// The request context of every RadScribe route.
-public struct AppRequestContext: RequestContext {
+/// The request context of every RadScribe route, HTTP and WebSocket alike.
+public struct AppRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The WebSocket handler for upgrade requests.
+    public let webSocket: WebSocketHandlerReference<AppRequestContext>
 
-    /// Creates the context for one request.
+    /// Creates the context of one request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.webSocket = .init()
     }
 }
