@@ -41,7 +41,7 @@ radscribe_server_prerequisites() {
 radscribe_test_prerequisites() {
     command -v python3 >/dev/null 2>&1 || radscribe_apt python3
     python3 -m pip --version >/dev/null 2>&1 || radscribe_apt python3-pip
-    if ! python3 -c 'import pytest, jsonschema' >/dev/null 2>&1; then
+    if ! python3 -c 'import pytest, jsonschema, websockets, openai' >/dev/null 2>&1; then
         radscribe_log "installing the end-to-end test clients' Python packages"
         # Debian's own Python refuses user installs (PEP 668) unless told; a pyenv or venv Python does not need it.
         python3 -m pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt 2>/dev/null ||

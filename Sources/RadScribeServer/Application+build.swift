@@ -53,6 +53,13 @@ public func buildApplication(
     ).addRoutes(to: router.group("api/v1/reports"))
 
     SegmentAudioController(sessions: sessions).addRoutes(to: router.group("api/v1/realtime/sessions"))
+    let dictationLanguage: Language
+    if case .fixed(let language) = configuration.defaultLanguage {
+        dictationLanguage = language
+    } else {
+        dictationLanguage = configuration.fallbackLanguage
+    }
+    OpenAITranscriptionController(speech: speech, defaultLanguage: dictationLanguage).addRoutes(to: router)
 
     let webSocketRouter = Router(context: AppRequestContext.self)
     webSocketRouter.add(middleware: RequestLogMiddleware())
@@ -64,12 +71,6 @@ public func buildApplication(
         structuring: structuring,
         metrics: realtimeMetrics
     ).addRoutes(to: webSocketRouter)
-    let dictationLanguage: Language
-    if case .fixed(let language) = configuration.defaultLanguage {
-        dictationLanguage = language
-    } else {
-        dictationLanguage = configuration.fallbackLanguage
-    }
     VoskProtocolController(speech: speech, defaultLanguage: dictationLanguage).addRoutes(to: webSocketRouter)
 
     let frameLimit = max(configuration.speech.maximumAudioFrameBytes * 4, 1 << 20)
@@ -86,6 +87,8 @@ public func buildApplication(
     if let supervisor = speech.supervisor {
         application.addServices(supervisor)
     }
+    application.addServices(DictationDrain(sessions: sessions, gracePeriod: .seconds(10)))
+
     return application
 }
 

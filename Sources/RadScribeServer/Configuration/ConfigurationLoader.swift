@@ -45,8 +45,12 @@ public struct ConfigurationLoader: Sendable {
             dataDirectory: dataDirectory,
             database: try settings.database("RADSCRIBE_DATABASE_URL"),
             migrateOnStart: try settings.boolean("RADSCRIBE_MIGRATE_ON_START") ?? true,
-            logLevel: try settings.choice("RADSCRIBE_LOG_LEVEL", Logger.Level.init(rawValue:), accepted: Logger.Level.allCases.map(\.rawValue))
-                ?? .info,
+            // No `trace`: the WebSocket library logs the first bytes of every frame (dictated audio and text) at trace.
+            logLevel: try settings.choice(
+                "RADSCRIBE_LOG_LEVEL",
+                { $0 == "trace" ? nil : Logger.Level(rawValue: $0) },
+                accepted: Logger.Level.allCases.filter { $0 != .trace }.map(\.rawValue)
+            ) ?? .info,
             logFormat: try settings.choice("RADSCRIBE_LOG_FORMAT", LogFormat.init(rawValue:), accepted: ["json", "text"]) ?? .json,
             defaultLanguage: try settings.choice("RADSCRIBE_LANGUAGE", LanguageSelection.init(code:), accepted: ["de", "en", "auto"]) ?? .auto,
             fallbackLanguage: try settings.choice("RADSCRIBE_FALLBACK_LANGUAGE", Language.init(rawValue:), accepted: ["de", "en"]) ?? .de,

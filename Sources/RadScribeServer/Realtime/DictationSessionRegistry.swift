@@ -72,12 +72,25 @@ actor DictationSessionRegistry {
         return session
     }
 
-    /// Closes every session (server shutdown).
-    func closeAll() async {
-        for session in sessions.values {
+    /// Lets running sessions finish the audio they have for up to `gracePeriod`, then closes every session.
+    func drain(within gracePeriod: Duration) async {
+        let open = Array(sessions.values)
+        sessions = [:]
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await withTaskGroup(of: Void.self) { stops in
+                    for session in open {
+                        stops.addTask { await session.stopRecognition(notify: false) }
+                    }
+                }
+            }
+            group.addTask { try? await Task.sleep(for: gracePeriod) }
+            await group.next()
+            group.cancelAll()
+        }
+        for session in open {
             await session.close()
         }
-        sessions = [:]
     }
 
     private func makeSession(_ record: DictationSessionRecord, segments: [TranscriptSegment]) -> DictationSession {

@@ -58,10 +58,14 @@ struct RealtimeTranscriptionController: Sendable {
         } catch {
             logger.debug("dictation socket ended", metadata: ["error.type": "\(type(of: error))"])
         }
+        // The client is gone (or the server is shutting down): queued messages are still processed and audio already
+        // received is still decoded, but the socket is released now. ``DictationDrain`` bounds that work at shutdown.
         feed.finish()
-        await processor.value
-        continuation.finish()
-        await writer.value
+        Task {
+            await processor.value
+            continuation.finish()
+            await writer.value
+        }
     }
 }
 

@@ -30,6 +30,9 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     private var inFlight: Job?
     private var engineTask: Task<Void, Never>?
     private var inOutage = false
+    /// How long the last partial decode took: partials are spaced at least this far apart in audio, so a slow or
+    /// shared engine spends at most about half its time on partials and finals are not kept waiting behind them.
+    private var lastPartialDecodeSamples = 0
     private var isFinishing = false
     private var isClosed = false
     private var finishWaiters: [CheckedContinuation<Void, Never>] = []
@@ -153,7 +156,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         if let final = finals.first(where: { $0.result == nil }) {
             start(.final(index: final.index, end: final.end, samples: final.samples, attempt: 0, firstTriedAt: clock.now))
         } else if policy.partialsEnabled, var utterance = current, utterance.silenceOnset == nil,
-            streamEnd - utterance.lastPartialEnd >= partialStepSamples
+            streamEnd - utterance.lastPartialEnd >= max(partialStepSamples, lastPartialDecodeSamples)
         {
             utterance.lastPartialEnd = streamEnd
             current = utterance
@@ -184,6 +187,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         guard !isClosed else { return }
         switch (job, outcome) {
         case (.partial(let index, let start, _), .success(let transcription)):
+            lastPartialDecodeSamples = Int(elapsed / .milliseconds(1)) * Endpointer.sampleRate / 1_000
             recovered()
             publishPartial(transcription, utteranceIndex: index, start: start)
         case (.partial, .failure):
@@ -208,8 +212,12 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         error: SpeechEngineError
     ) async {
         guard error.isRetryable, clock.now - firstTriedAt < policy.maximumRetryDuration else {
-            finals.removeAll { $0.index == index }
-            continuation.yield(.utteranceLost(utteranceIndex: index, error))
+            let wasConfirmed = finals.contains { $0.index == index && $0.end == end && $0.isConfirmed }
+            finals.removeAll { $0.index == index && $0.end == end }
+            // A speculative final that fails is only dropped: the endpoint queues the decisive decode.
+            if wasConfirmed {
+                continuation.yield(.utteranceLost(utteranceIndex: index, error))
+            }
             emitReadyFinals()
             pump()
             return

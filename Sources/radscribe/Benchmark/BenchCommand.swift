@@ -3,13 +3,23 @@ import Foundation
 import RadScribeCore
 import RadScribeReporting
 
+/// `radscribe bench`: the benchmarks; `structure` (the default) and `speech`.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the report engine or the real-time speech path.",
+        subcommands: [StructureBenchCommand.self, SpeechBenchCommand.self],
+        defaultSubcommand: StructureBenchCommand.self
+    )
+}
+
 /// `radscribe bench structure`: measures the report engine on typical dictations and prints median latency and throughput.
 ///
 /// Runs on one thread (one core), after a warm-up, over the built-in sample dictations or the files given. Quote the
 /// median: the machine is shared and noisy.
-struct BenchCommand: ParsableCommand {
+struct StructureBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "structure",
         abstract: "Measure the report engine's latency and throughput on one core."
     )
 
