@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import Logging
 import RadScribeCore
+import RadScribeSpeech
 import SystemPackage
 
 /// Reads ``ServerConfiguration`` from environment variables and an optional configuration file.
@@ -64,7 +65,12 @@ public struct ConfigurationLoader: Sendable {
                 endpointSilenceMilliseconds: try settings.integer("RADSCRIBE_ENDPOINT_SILENCE_MS", in: 200...3_000) ?? 500,
                 maximumUtteranceSeconds: try settings.integer("RADSCRIBE_MAX_UTTERANCE_SECONDS", in: 5...29) ?? 28,
                 audioRetentionSeconds: try settings.integer("RADSCRIBE_AUDIO_RETENTION_SECONDS", in: 0...86_400) ?? 1_800,
-                maximumAudioFrameBytes: try settings.integer("RADSCRIBE_MAX_AUDIO_FRAME_BYTES", in: 1_024...(16 << 20)) ?? 256 * 1024
+                maximumAudioFrameBytes: try settings.integer("RADSCRIBE_MAX_AUDIO_FRAME_BYTES", in: 1_024...(16 << 20)) ?? 256 * 1024,
+                preprocessing: try settings.choice(
+                    "RADSCRIBE_AUDIO_PREPROCESSING",
+                    { AudioPreprocessing(names: $0.split(separator: ",").map(String.init)) },
+                    accepted: ["none", "pre_emphasis", "noise_gate", "level_normalization (comma-separated)"]
+                ) ?? []
             )
         )
     }

@@ -1,3 +1,5 @@
+import RadScribeSpeech
+
 /// How the server reaches its speech engine and streams dictation.
 public struct SpeechSettings: Sendable, Hashable {
     /// Which speech engine serves dictation.
@@ -20,6 +22,8 @@ public struct SpeechSettings: Sendable, Hashable {
     public var audioRetentionSeconds: Int
     /// The largest audio frame a client may send, in bytes.
     public var maximumAudioFrameBytes: Int
+    /// Optional pre-processing of incoming audio (pre-emphasis, noise gate, level normalisation).
+    public var preprocessing: AudioPreprocessing
 
     /// Creates settings; the defaults are those of the README's configuration table.
     public init(
@@ -27,12 +31,14 @@ public struct SpeechSettings: Sendable, Hashable {
         endpointSilenceMilliseconds: Int = 500,
         maximumUtteranceSeconds: Int = 28,
         audioRetentionSeconds: Int = 1_800,
-        maximumAudioFrameBytes: Int = 256 * 1024
+        maximumAudioFrameBytes: Int = 256 * 1024,
+        preprocessing: AudioPreprocessing = []
     ) {
         self.engine = engine
         self.endpointSilenceMilliseconds = endpointSilenceMilliseconds
         self.maximumUtteranceSeconds = maximumUtteranceSeconds
         self.audioRetentionSeconds = audioRetentionSeconds
         self.maximumAudioFrameBytes = maximumAudioFrameBytes
+        self.preprocessing = preprocessing
     }
 }

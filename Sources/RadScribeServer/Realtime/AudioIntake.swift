@@ -1,6 +1,7 @@
 import RadScribeSpeech
 
-/// Turns one connection's audio frames, in the format the client announced, into 16 kHz mono samples.
+/// Turns one connection's audio frames, in the format the client announced, into 16 kHz mono samples, pre-processed
+/// as configured.
 ///
 /// Every frame must hold whole samples of all channels, so a stream that lost a byte is reported at once instead of
 /// turning into noise.
@@ -9,12 +10,14 @@ struct AudioIntake: Sendable {
     private let maximumFrameBytes: Int
     private var decoder: PCMDecoder
     private var resampler: Resampler
+    private var preprocessor: AudioPreprocessor
 
-    init(format: AudioFormat, maximumFrameBytes: Int) {
+    init(format: AudioFormat, maximumFrameBytes: Int, preprocessing: AudioPreprocessing) {
         self.format = format
         self.maximumFrameBytes = maximumFrameBytes
         decoder = PCMDecoder(format: format, maximumChunkByteCount: maximumFrameBytes)
         resampler = Resampler(inputSampleRate: format.sampleRate)
+        preprocessor = AudioPreprocessor(preprocessing)
     }
 
     /// The samples of one frame. Throws `frame_too_large` or `invalid_audio`; the stream stays usable.
@@ -29,7 +32,7 @@ struct AudioIntake: Sendable {
             )
         }
         do {
-            return resampler.process(try decoder.decode(bytes))
+            return preprocessor.process(resampler.process(try decoder.decode(bytes)))
         } catch {
             throw RealtimeError(.invalidAudio, error.description)
         }
@@ -37,6 +40,6 @@ struct AudioIntake: Sendable {
 
     /// The resampler's tail at the end of the audio.
     mutating func flush() -> [Float] {
-        resampler.flush()
+        preprocessor.process(resampler.flush())
     }
 }

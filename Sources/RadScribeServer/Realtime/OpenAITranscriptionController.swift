@@ -36,7 +36,8 @@ struct OpenAITranscriptionController: Sendable {
             )
         }
         var resampler = Resampler(inputSampleRate: wav.sampleRate)
-        let samples = resampler.process(wav.samples) + resampler.flush()
+        var preprocessor = AudioPreprocessor(speech.settings.preprocessing)
+        let samples = preprocessor.process(resampler.process(wav.samples) + resampler.flush())
         let finals = try await decode(samples, language: form.language ?? defaultLanguage, prompt: form.prompt)
         let language = form.language ?? defaultLanguage
         let texts = finals.map { finalizer.normalizedText($0.text, language: language) }

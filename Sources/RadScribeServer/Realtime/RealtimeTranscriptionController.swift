@@ -143,7 +143,11 @@ private struct Connection {
             self.session = session
         }
         try await session.startRecognition(examType: start.examType)
-        intake = AudioIntake(format: format, maximumFrameBytes: controller.speech.settings.maximumAudioFrameBytes)
+        intake = AudioIntake(
+            format: format,
+            maximumFrameBytes: controller.speech.settings.maximumAudioFrameBytes,
+            preprocessing: controller.speech.settings.preprocessing
+        )
         logger.info("dictation started", metadata: ["radscribe.session": "\(session.id)", "resumed": "\(resumed)"])
     }
 

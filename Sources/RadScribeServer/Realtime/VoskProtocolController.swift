@@ -82,7 +82,11 @@ struct VoskProtocolController: Sendable {
         }
         return VoskStreamState(
             recognizer: recognizer,
-            intake: AudioIntake(format: format, maximumFrameBytes: speech.settings.maximumAudioFrameBytes),
+            intake: AudioIntake(
+                format: format,
+                maximumFrameBytes: speech.settings.maximumAudioFrameBytes,
+                preprocessing: speech.settings.preprocessing
+            ),
             replies: replies,
             consumer: consumer
         )
