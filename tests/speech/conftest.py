@@ -39,18 +39,20 @@ def pytest_sessionstart(session):
 
 
 class Worker:
-    def __init__(self, process: subprocess.Popen, url: str, stderr_path: Path):
-        self.process, self.url, self.stderr_path = process, url, stderr_path
+    def __init__(self, process: subprocess.Popen, first_line: str, stderr_path: Path):
+        self.process, self.first_line, self.stderr_path = process, first_line, stderr_path
+        self.url = first_line.split("listening on ", 1)[1].strip()
 
     def stderr(self) -> str:
         return self.stderr_path.read_text(errors="replace")
 
 
-def start_worker(tmp: Path, *extra: str) -> Worker:
+def start_worker(tmp: Path, *extra: str, env: dict | None = None) -> Worker:
     stderr_path = tmp / f"worker-{uuid.uuid4().hex[:8]}.stderr"
     process = subprocess.Popen(
         [str(VENV_PYTHON), str(WORKER_DIR / "worker.py"), "--host", "127.0.0.1", "--port", "0", *extra],
-        stdout=subprocess.PIPE, stderr=open(stderr_path, "wb"), text=True, cwd=str(REPO))
+        stdout=subprocess.PIPE, stderr=open(stderr_path, "wb"), text=True, cwd=str(REPO),
+        env={**os.environ, **(env or {})})
     line = []
     reader = threading.Thread(target=lambda: line.append(process.stdout.readline()), daemon=True)
     reader.start()
@@ -58,24 +60,35 @@ def start_worker(tmp: Path, *extra: str) -> Worker:
     if not line or not line[0].startswith("listening on http://"):
         process.kill()
         pytest.fail(f"worker did not print its address: {line!r}\n{stderr_path.read_text(errors='replace')}")
-    return Worker(process, line[0].split("listening on ", 1)[1].strip(), stderr_path)
+    return Worker(process, line[0], stderr_path)
 
 
-def wait_healthy(worker: Worker, timeout: float = 120) -> None:
+def health(worker: Worker) -> tuple[int, dict]:
+    """GET /health: (status code, JSON body)."""
+    try:
+        with urllib.request.urlopen(worker.url + "/health", timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def wait_healthy(worker: Worker, timeout: float = 120) -> list[str]:
+    """Polls /health until it answers 200; returns every status it reported on the way (the last is 200's)."""
+    statuses = []
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if worker.process.poll() is not None:
             pytest.fail(f"worker exited with {worker.process.returncode}:\n{worker.stderr()}")
         try:
-            with urllib.request.urlopen(worker.url + "/health", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except urllib.error.HTTPError as error:
-            if error.code != 503:
-                raise
+            code, body = health(worker)
         except OSError:
-            pass
-        time.sleep(0.2)
+            code, body = None, {}
+        if code is not None:
+            assert code in (200, 503), body
+            statuses.append(body["status"])
+            if code == 200:
+                return statuses
+        time.sleep(0.05)
     pytest.fail(f"worker not healthy after {timeout}s:\n{worker.stderr()}")
 
 

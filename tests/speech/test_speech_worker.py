@@ -1,16 +1,15 @@
-"""End-to-end tests of the speech worker with the real Whisper base model and espeak-ng speech."""
+"""End-to-end tests of the speech worker's API with the real Whisper base model and espeak-ng speech."""
 
 import io
 import json
-import signal
-import struct
+import os
 import threading
 import time
 import wave
 
 import pytest
 
-from conftest import MAX_UPLOAD_BYTES, espeak, post, start_worker, stop_worker, transcribe, transcribe_json
+from conftest import MAX_UPLOAD_BYTES, espeak, health, post, transcribe, transcribe_json
 
 ENGLISH = "there is no pneumothorax and no pleural effusion"
 GERMAN = "Kein Hinweis auf einen Pneumothorax. Keine Pleuraergüsse."
@@ -47,12 +46,17 @@ def assert_openai_error(status, content_type, body, expected_status, param=None)
     return error
 
 
-def test_health(worker):
-    import urllib.request
-
-    with urllib.request.urlopen(worker.url + "/health") as response:
-        assert response.status == 200
-        assert json.loads(response.read())["status"] == "ok"
+def test_health_reports_ready_and_the_active_settings(worker):
+    status, body = health(worker)
+    assert status == 200
+    assert body["status"] == "ready"
+    assert body["encoder_window"] == "adaptive"  # the default
+    assert body["beam_size"] == 5
+    assert body["device"] in ("cpu", "cuda")  # auto, resolved
+    assert body["compute_type"] == ("float16" if body["device"] == "cuda" else "int8")  # auto, resolved
+    assert body["warmup"] is True and body["vad_filter"] is True
+    assert body["cpu_threads"] == len(os.sched_getaffinity(0))  # 0, the default, means one per core
+    assert body["model"].endswith("whisper-base")
 
 
 def test_english_json(worker, english):
@@ -89,7 +93,8 @@ def test_german_language_detection(worker, german):
 
 def test_silence_is_empty(worker):
     assert transcribe_json(worker.url, silence_wav())["text"] == ""
-    verbose = transcribe_json(worker.url, silence_wav(), response_format="verbose_json")
+    verbose = transcribe_json(worker.url, silence_wav(), response_format="verbose_json",
+                              **{"timestamp_granularities[]": "word"})
     assert verbose["text"] == "" and verbose["segments"] == [] and verbose["words"] == []
 
 
@@ -115,6 +120,48 @@ def test_verbose_json_segments_and_words(worker, english):
         assert 0.0 <= word["probability"] <= 1.0
         previous = word["start"]
     assert any("pneumothorax" in w["word"].lower() for w in words)
+
+
+@pytest.mark.parametrize("granularities", [None, ["segment"]])
+def test_verbose_json_without_word_granularity_has_segments_but_no_words(worker, english, granularities):
+    fields = {"timestamp_granularities[]": granularities} if granularities else {}
+    result = transcribe_json(worker.url, english, language="en", response_format="verbose_json", **fields)
+    assert "pneumothorax" in result["text"].lower(), result
+    assert "words" not in result
+    assert result["segments"]
+    for segment in result["segments"]:
+        assert "words" not in segment
+        assert 0 <= segment["start"] < segment["end"] <= result["duration"] + 0.5
+        assert segment["text"].strip()
+
+
+def test_word_granularity_alone_still_carries_segments(worker, english):
+    result = transcribe_json(worker.url, english, language="en", response_format="verbose_json",
+                             **{"timestamp_granularities[]": "word"})
+    assert result["segments"] and result["words"]
+    assert [w for s in result["segments"] for w in s["words"]] == result["words"]
+    assert any("effusion" in w["word"].lower() for w in result["words"])
+
+
+def test_granularity_without_brackets_is_understood(worker, english):
+    result = transcribe_json(worker.url, english, language="en", response_format="verbose_json",
+                             timestamp_granularities="word")
+    assert result["words"]
+
+
+@pytest.mark.parametrize("response_format", ["json", "text", "srt", "vtt"])
+def test_granularities_need_verbose_json(worker, english, response_format):
+    error = assert_openai_error(*transcribe(worker.url, english, response_format=response_format,
+                                            **{"timestamp_granularities[]": "word"}),
+                                400, param="timestamp_granularities[]")
+    assert "verbose_json" in error["message"]
+
+
+@pytest.mark.parametrize("value", ["phoneme", "", "Word"])
+def test_unknown_granularity(worker, english, value):
+    assert_openai_error(*transcribe(worker.url, english, response_format="verbose_json",
+                                    **{"timestamp_granularities[]": ["segment", value]}),
+                        400, param="timestamp_granularities[]")
 
 
 def test_srt_and_vtt(worker, english):
@@ -170,11 +217,3 @@ def test_oversized_upload(worker):
     assert len(audio) > MAX_UPLOAD_BYTES
     assert_openai_error(*transcribe(worker.url, audio), 413, param="file")
 
-
-def test_sigterm_shuts_down_cleanly(tmp_path):
-    worker = start_worker(tmp_path)
-    from conftest import wait_healthy
-
-    wait_healthy(worker)
-    worker.process.send_signal(signal.SIGTERM)
-    assert worker.process.wait(20) == 0, worker.stderr()

@@ -1,3 +1,4 @@
+import Foundation
 import RadScribeCore
 
 /// Streams a batch engine: endpointing cuts utterances, the growing utterance is re-decoded whenever the engine is
@@ -18,6 +19,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     private let clock = ContinuousClock()
     private let preRollSamples: Int
     private let partialStepSamples: Int
+    private let speculationDelaySamples: Int
 
     private var endpointer: Endpointer
     /// Audio of the utterance in progress (and the pre-roll before it); `buffer[0]` is sample `bufferStart` of the stream.
@@ -52,6 +54,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         endpointer = Endpointer(configuration: configuration.endpointer)
         preRollSamples = StreamingPolicy.sampleCount(policy.preRoll)
         partialStepSamples = max(1, StreamingPolicy.sampleCount(policy.minimumPartialStep))
+        speculationDelaySamples = StreamingPolicy.sampleCount(policy.speculationDelay)
     }
 
     private var streamEnd: Int { bufferStart + buffer.count }
@@ -62,6 +65,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         for event in endpointer.process(contentsOf: samples) {
             handle(event)
         }
+        speculateIfSilenceHolds()
         trimBuffer()
         pump()
     }
@@ -104,7 +108,6 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             guard var utterance = current else { return }
             utterance.silenceOnset = (offset, clock.now)
             current = utterance
-            queueFinal(for: utterance, end: offset, confirmed: false)
         case .speechResumed:
             guard var utterance = current else { return }
             utterance.silenceOnset = nil
@@ -121,6 +124,14 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             current = nil
             emitReadyFinals()
         }
+    }
+
+    /// Starts the speculative final once the silence has lasted ``StreamingPolicy/speculationDelay``.
+    private func speculateIfSilenceHolds() {
+        guard let utterance = current, let onset = utterance.silenceOnset, streamEnd - onset.offset >= speculationDelaySamples,
+            !finals.contains(where: { $0.index == utterance.index })
+        else { return }
+        queueFinal(for: utterance, end: onset.offset, confirmed: false)
     }
 
     private func queueFinal(for utterance: OpenUtterance, end: Int, confirmed: Bool) {
@@ -168,7 +179,12 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     private func start(_ job: Job) {
         inFlight = job
         let transcriber = transcriber
-        let request = TranscriptionRequest(samples: job.samples, language: configuration.language, prompt: configuration.vocabularyPrompt)
+        let request = TranscriptionRequest(
+            samples: job.samples,
+            language: configuration.language,
+            prompt: configuration.vocabularyPrompt,
+            wantsWords: job.isFinal
+        )
         let clock = clock
         engineTask = Task {
             let started = clock.now
@@ -258,7 +274,13 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         guard var utterance = current, utterance.index == utteranceIndex else { return }
         let guarded = transcriptGuard.apply(to: transcription, prompt: configuration.vocabularyPrompt, language: configuration.language)
         let offset = Double(start) / Double(Endpointer.sampleRate)
-        let words = guarded.transcription.words.map { $0.shifted(by: offset) }
+        // Partial decodes carry no word timings (their words sit at the utterance start) and no word probabilities
+        // (each word gets the decode's mean token probability).
+        let logProbabilities = guarded.transcription.segments.compactMap(\.averageLogProbability)
+        let confidence = logProbabilities.isEmpty ? 0 : exp(logProbabilities.reduce(0, +) / Double(logProbabilities.count))
+        let words = guarded.transcription.text.split(whereSeparator: \.isWhitespace).map {
+            RecognizedWord(text: String($0), start: offset, end: offset, confidence: confidence)
+        }
         _ = utterance.agreement.insert(words)
         current = utterance
         let text = (utterance.agreement.committed + utterance.agreement.tentative).map(\.text).joined(separator: " ")
@@ -354,5 +376,11 @@ private enum Job {
         switch self {
         case .partial(_, _, let samples), .final(_, _, let samples, _, _): samples
         }
+    }
+
+    /// Finals ask for word timings; partials do not, which makes them cheaper.
+    var isFinal: Bool {
+        if case .final = self { return true }
+        return false
     }
 }

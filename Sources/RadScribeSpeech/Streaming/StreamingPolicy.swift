@@ -4,6 +4,10 @@ public struct StreamingPolicy: Sendable, Hashable {
     public var partialsEnabled: Bool
     /// How much new audio an utterance needs before it is decoded again for a partial.
     public var minimumPartialStep: Duration
+    /// How long a silence must last before the final decode starts speculatively. Starting at the very first quiet
+    /// frame wastes a decode at every comma-length pause inside a sentence, and an engine busy with a discarded decode
+    /// delays the real final; a short wait avoids most of them.
+    public var speculationDelay: Duration
     /// Audio kept before the detected speech start and sent with the utterance, so a soft first sound is not cut.
     public var preRoll: Duration
     /// The first wait before a failed final decode is tried again; it doubles up to ``maximumRetryDelay``.
@@ -17,6 +21,7 @@ public struct StreamingPolicy: Sendable, Hashable {
     public init(
         partialsEnabled: Bool = true,
         minimumPartialStep: Duration = .milliseconds(400),
+        speculationDelay: Duration = .milliseconds(150),
         preRoll: Duration = .milliseconds(200),
         initialRetryDelay: Duration = .milliseconds(250),
         maximumRetryDelay: Duration = .seconds(4),
@@ -24,6 +29,7 @@ public struct StreamingPolicy: Sendable, Hashable {
     ) {
         self.partialsEnabled = partialsEnabled
         self.minimumPartialStep = minimumPartialStep
+        self.speculationDelay = speculationDelay
         self.preRoll = preRoll
         self.initialRetryDelay = initialRetryDelay
         self.maximumRetryDelay = maximumRetryDelay

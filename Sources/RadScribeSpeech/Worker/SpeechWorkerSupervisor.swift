@@ -136,7 +136,10 @@ public actor SpeechWorkerSupervisor: Service {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: configuration.python)
         process.arguments =
-            [configuration.script, "--host", configuration.host, "--port", String(port)]
+            [
+                configuration.script, "--host", configuration.host, "--port", String(port),
+                "--parent-pid", String(ProcessInfo.processInfo.processIdentifier),
+            ]
             + configuration.arguments
         let output = Pipe()
         let errors = Pipe()
