@@ -7,6 +7,7 @@ import NIOCore
 import NIOWebSocket
 import RadScribeCore
 import RadScribeSpeech
+import ServiceLifecycle
 import RadScribeStorage
 
 /// The RadScribe real-time protocol on `/api/v1/realtime/transcription` (docs/realtime-protocol.md).
@@ -52,7 +53,7 @@ struct RealtimeTranscriptionController: Sendable {
             await connection.disconnected()
         }
         do {
-            for try await message in inbound.messages(maxSize: speech.settings.maximumAudioFrameBytes * 4) {
+            for try await message in inbound.messages(maxSize: speech.settings.maximumAudioFrameBytes * 4).cancelOnGracefulShutdown() {
                 feed.yield(message)
             }
         } catch {
@@ -141,6 +142,10 @@ private struct Connection {
             await self.session?.detach(channel.id)
             await session.attach(channel)
             self.session = session
+            // Taken over from another connection that was still sending: its audio is finalised first.
+            if await session.isRecognizing {
+                await session.stopRecognition(notify: false)
+            }
         }
         try await session.startRecognition(examType: start.examType)
         intake = AudioIntake(

@@ -6,6 +6,7 @@ import NIOCore
 import NIOWebSocket
 import RadScribeCore
 import RadScribeSpeech
+import ServiceLifecycle
 
 /// The Vosk server protocol on `/api/v1/asr/vosk`, so existing Vosk clients work against RadScribe unchanged.
 ///
@@ -37,7 +38,7 @@ struct VoskProtocolController: Sendable {
         var extraTerms: [String] = []
         var stream: VoskStreamState?
         do {
-            for try await message in inbound.messages(maxSize: speech.settings.maximumAudioFrameBytes * 4) {
+            for try await message in inbound.messages(maxSize: speech.settings.maximumAudioFrameBytes * 4).cancelOnGracefulShutdown() {
                 switch message {
                 case .text(let text):
                     let control = VoskControlMessage(text)
