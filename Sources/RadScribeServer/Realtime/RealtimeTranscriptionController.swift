@@ -7,8 +7,8 @@ import NIOCore
 import NIOWebSocket
 import RadScribeCore
 import RadScribeSpeech
-import ServiceLifecycle
 import RadScribeStorage
+import ServiceLifecycle
 
 /// The RadScribe real-time protocol on `/api/v1/realtime/transcription` (docs/realtime-protocol.md).
 ///
