@@ -2,43 +2,57 @@ import RadScribeSpeech
 
 /// The 16 kHz audio of one dictation session, kept in memory (as 16-bit samples) for segment playback.
 ///
-/// Only the newest `retentionSeconds` are kept; older audio is dropped as new audio arrives. Nothing is written to disk.
+/// Audio is kept for at most `retentionSeconds` after it arrived; older audio is dropped on every access. Nothing is
+/// written to disk.
 struct SessionAudio: Sendable {
-    private let capacity: Int
-    private var samples: [Int16] = []
-    /// The stream offset of `samples[0]`.
-    private var firstSample = 0
-
-    init(retentionSeconds: Int) {
-        capacity = retentionSeconds * Endpointer.sampleRate
+    /// Audio as it arrived.
+    private struct Chunk: Sendable {
+        var firstSample: Int
+        var arrivedAt: ContinuousClock.Instant
+        var samples: [Int16]
     }
 
+    private let retention: Duration
+    private var chunks: [Chunk] = []
     /// The length of the session's audio so far, in samples (including audio no longer retained).
-    var totalSamples: Int { firstSample + samples.count }
+    private(set) var totalSamples = 0
 
-    mutating func append(_ audio: [Float]) {
-        guard capacity > 0 else {
-            firstSample += audio.count
-            return
+    init(retentionSeconds: Int) {
+        retention = .seconds(retentionSeconds)
+    }
+
+    mutating func append(_ audio: [Float], now: ContinuousClock.Instant = .now) {
+        expire(now: now)
+        if retention > .zero, !audio.isEmpty {
+            let samples = audio.map { Int16((max(-1, min(1, $0)) * Float(Int16.max)).rounded()) }
+            chunks.append(Chunk(firstSample: totalSamples, arrivedAt: now, samples: samples))
         }
-        samples.reserveCapacity(samples.count + audio.count)
-        for sample in audio {
-            samples.append(Int16((max(-1, min(1, sample)) * Float(Int16.max)).rounded()))
-        }
-        let excess = samples.count - capacity
-        if excess > capacity / 4 {
-            samples.removeFirst(excess)
-            firstSample += excess
-        }
+        totalSamples += audio.count
     }
 
     /// The audio between two session times in seconds, or `nil` when (part of) it is no longer retained.
-    func clip(from start: Double, to end: Double) -> [Float]? {
+    mutating func clip(from start: Double, to end: Double, now: ContinuousClock.Instant = .now) -> [Float]? {
+        expire(now: now)
         let from = Int((start * Double(Endpointer.sampleRate)).rounded(.down))
-        let to = Int((end * Double(Endpointer.sampleRate)).rounded(.up))
-        guard from >= firstSample, to > from, from < totalSamples else { return nil }
-        let upper = min(to, totalSamples)
+        let to = min(Int((end * Double(Endpointer.sampleRate)).rounded(.up)), totalSamples)
+        guard let first = chunks.first, from >= first.firstSample, to > from else { return nil }
         let scale = 1 / Float(Int16.max)
-        return samples[(from - firstSample)..<(upper - firstSample)].map { Float($0) * scale }
+        var clip: [Float] = []
+        clip.reserveCapacity(to - from)
+        for chunk in chunks where chunk.firstSample < to && chunk.firstSample + chunk.samples.count > from {
+            let lower = max(from, chunk.firstSample) - chunk.firstSample
+            let upper = min(to, chunk.firstSample + chunk.samples.count) - chunk.firstSample
+            clip += chunk.samples[lower..<upper].map { Float($0) * scale }
+        }
+        return clip
+    }
+
+    private mutating func expire(now: ContinuousClock.Instant) {
+        let cutoff = now - retention
+        if let keep = chunks.firstIndex(where: { $0.arrivedAt > cutoff }) {
+            chunks.removeFirst(keep)
+        } else {
+            chunks.removeAll()
+        }
     }
 }
