@@ -21,5 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("RadScribe listening on http://\(configuration.host):\(port)\n".utf8))
         }
         try await app.runService()
+        // Foundation keeps a thread for supervising child processes (the speech worker) that would outlive an async
+        // main that merely returns; the server is done, so end the process explicitly.
+        Foundation.exit(0)
     }
 }

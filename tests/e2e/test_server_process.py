@@ -13,7 +13,12 @@ def test_serve_prints_url_and_answers_health(server):
     status, headers, body = server.request("GET", "/health")
     assert status == 200
     assert json.loads(body) == {"status": "ok"}
+    # Ready once the database answers and the speech worker it started has loaded its model.
+    deadline = time.monotonic() + 120
     status, _, body = server.request("GET", "/ready")
+    while status == 503 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        status, _, body = server.request("GET", "/ready")
     assert status == 200 and json.loads(body)["database"] == "ok"
     assert (server.data_dir / "radscribe.sqlite").exists()
 

@@ -168,6 +168,13 @@ public actor SpeechWorkerSupervisor: Service {
                 try await Task.sleep(for: self.configuration.startTimeout)
                 return nil
             }
+            // A worker that dies (or is stopped) before announcing itself does not keep the supervisor waiting.
+            group.addTask {
+                while process.isRunning, await self.state != .stopped {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                return nil
+            }
             let first = try await group.next() ?? nil
             group.cancelAll()
             return first
