@@ -32,6 +32,14 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# A child inherits its parent's ignored and blocked signals across exec. The supervising server ignores SIGTERM and
+# SIGINT (it receives them through a dispatch source) and spawns this worker from a thread that blocks them, so without
+# this the worker would never see the SIGTERM that stops it. Until main() installs its handlers, both signals stop the
+# worker as they would any other process.
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+signal.pthread_sigmask(signal.SIG_SETMASK, set())
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model_store  # noqa: E402
 

@@ -21,8 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("RadScribe listening on http://\(configuration.host):\(port)\n".utf8))
         }
         try await app.runService()
-        // Foundation keeps a thread for supervising child processes (the speech worker) that would outlive an async
-        // main that merely returns; the server is done, so end the process explicitly.
-        Foundation.exit(0)
+        // Everything is stopped and stored. `exit` would now run the C and Foundation teardown while the threads that
+        // Foundation keeps for watching child processes (the speech worker) still use libdispatch, which crashes the
+        // process now and then (SIGSEGV in `_dispatch_event_loop_drain`). Flush the standard streams and leave
+        // without that teardown.
+        fflush(nil)
+        _exit(0)
     }
 }

@@ -113,7 +113,7 @@ actor DictationSessionRegistry {
             for (id, session) in sessions {
                 let idle = await ContinuousClock.now - session.lastActivity
                 if await !session.isAttached, await !session.isRecognizing, idle > retention {
-                    await self.remove(id)
+                    self.remove(id)
                 }
             }
         }

@@ -76,7 +76,10 @@ public actor SpeechWorkerSupervisor: Service {
     private var process: Process?
     private var port = 0
     private var readyWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The one stop in progress or done (graceful shutdown and the end of `run()` both ask for it).
+    private var stopping: Task<Void, Never>?
     /// The worker's state.
+    /// `.stopped` is final: once the server shuts down, no later step of a start or restart may leave it.
     public private(set) var state = State.starting
     /// How many times the worker has been (re)started.
     public private(set) var startCount = 0
@@ -188,6 +191,8 @@ public actor SpeechWorkerSupervisor: Service {
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw SpeechEngineError(.unavailable, "the speech worker exited while starting") }
             if await isHealthy(url) {
+                // `stop()` may have run while the health check was awaited: stopped is final.
+                guard state != .stopped else { return }
                 state = .ready(baseURL: url + "/v1")
                 logger.info("speech worker ready", metadata: ["url": "\(url)"])
                 let waiters = readyWaiters
@@ -229,14 +234,18 @@ public actor SpeechWorkerSupervisor: Service {
         }
     }
 
-    /// Stops the worker for good.
+    /// Stops the worker for good; every caller returns once the worker process has exited.
     private func stop() async {
-        guard state != .stopped else { return }
+        if let stopping {
+            return await stopping.value
+        }
         state = .stopped
         let waiters = readyWaiters
         readyWaiters = []
         waiters.forEach { $0.resume() }
-        await kill()
+        let stopping = Task { await kill() }
+        self.stopping = stopping
+        await stopping.value
     }
 
     private func kill() async {
@@ -273,29 +282,32 @@ public actor SpeechWorkerSupervisor: Service {
     }
 
     /// The lines a file handle produces until end of file.
+    ///
+    /// A dedicated thread does blocking reads and holds the handle until end of file. (A `readabilityHandler` would
+    /// let the handle close its descriptor when the stopped worker's `Process` and `Pipe` are released, while
+    /// libdispatch still watches it; that crashed the server during shutdown now and then.)
     private static func lines(of handle: FileHandle) -> AsyncStream<String> {
         AsyncStream { continuation in
-            let pending = LineBuffer()
-            handle.readabilityHandler = { handle in
-                let data = handle.availableData
-                if data.isEmpty {
-                    handle.readabilityHandler = nil
-                    continuation.finish()
-                    return
+            let reader = Thread {
+                var pending = LineBuffer()
+                while let data = try? handle.read(upToCount: 64 * 1024), !data.isEmpty {
+                    for line in pending.append(data) {
+                        continuation.yield(line)
+                    }
                 }
-                for line in pending.append(data) {
-                    continuation.yield(line)
-                }
+                continuation.finish()
             }
+            reader.name = "speech-worker-output"
+            reader.start()
         }
     }
 }
 
-/// Splits a byte stream into lines (the readability handler runs on one queue at a time).
-private final class LineBuffer: @unchecked Sendable {
+/// Splits a byte stream into lines.
+private struct LineBuffer {
     private var bytes: [UInt8] = []
 
-    func append(_ data: Data) -> [String] {
+    mutating func append(_ data: Data) -> [String] {
         bytes.append(contentsOf: data)
         var lines: [String] = []
         while let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RadScribeCore
 import RadScribeSpeech
+import ServiceLifecycle
 import Testing
 
 /// The real speech worker (faster-whisper, Whisper base) under the real supervisor, with speech from espeak-ng.
@@ -90,6 +91,24 @@ struct SpeechWorkerTests {
             #expect(await supervisor.startCount >= 2)
             #expect(await supervisor.processIdentifier != firstPID)
         }
+    }
+
+    /// A server stopped while its worker is still loading stops the worker and does not start another one.
+    @Test(.timeLimit(.minutes(1))) func shutdownDuringStartStopsTheWorkerForGood() async throws {
+        let supervisor = Self.supervisor()
+        let group = ServiceGroup(configuration: .init(services: [supervisor], logger: Logger(label: "speech-worker-test")))
+        let running = Task { try await group.run() }
+        var pid = await supervisor.processIdentifier
+        while pid == nil {
+            try await Task.sleep(for: .milliseconds(10))
+            pid = await supervisor.processIdentifier
+        }
+        await group.triggerGracefulShutdown()
+        try await running.value
+        #expect(await supervisor.state == .stopped)
+        #expect(await supervisor.startCount == 1)
+        #expect(await supervisor.processIdentifier == nil)
+        #expect(kill(try #require(pid), 0) == -1, "the worker process is gone")
     }
 
     @Test func parsesTheAnnouncedPort() {
