@@ -172,8 +172,8 @@ def main() -> int:
     model_dir = model_store.resolve_model_dir(args.model_dir)
     engines = {}
     for window in worker.ENCODER_WINDOWS:
-        engine = worker.Engine(model_dir, "cpu", "int8", beam_size=5, vad_filter=True, cpu_threads=args.cpu_threads,
-                               encoder_window=window, warmup=True)
+        engine = worker.Engine(model_dir, "cpu", "int8", beam_size=5, partial_beam_size=1, vad_filter=True,
+                               cpu_threads=args.cpu_threads, encoder_window=window, warmup=True, replicas=1)
         engine.load()
         if not engine.ready:
             print(f"could not load the model: {engine.load_error}", file=sys.stderr)
@@ -192,19 +192,17 @@ def main() -> int:
                 order = worker.ENCODER_WINDOWS if number % 2 == 0 else tuple(reversed(worker.ENCODER_WINDOWS))
                 for window in order:
                     engine = engines[window]
-                    engine.beam_size = beam
                     seconds = []
                     for _ in range(args.repeat):
                         started = time.perf_counter()
-                        segments, _ = engine.decode(audio, language, None, 0.0, want_words=words)
+                        segments, _ = engine.decode(audio, language, None, 0.0, want_words=words, beam_size=beam)
                         seconds.append(time.perf_counter() - started)
                     rows.append({"language": language, "clip": index, "duration": len(audio) / worker.SAMPLE_RATE,
                                  "window": window, "beam": beam, "words": words, "seconds": min(seconds),
                                  "reference": text, "hypothesis": "".join(segment.text for segment in segments)})
             for window in worker.ENCODER_WINDOWS:
                 engine = engines[window]
-                engine.beam_size = 5
-                _, info = engine.decode(audio, None, None, 0.0, want_words=False)
+                _, info = engine.decode(audio, None, None, 0.0, want_words=False, beam_size=5)
                 rows.append({"language": language, "clip": index, "window": window, "detected": info.language})
             print(f"{number + 1}/{len(clips)} clips", file=sys.stderr, flush=True)
         sentence = synthesise(directory, "en", len(ENGLISH), PAUSED)
@@ -213,8 +211,7 @@ def main() -> int:
                                        numpy.zeros(int(after * worker.SAMPLE_RATE), numpy.float32)])
             for window in worker.ENCODER_WINDOWS:
                 engine = engines[window]
-                engine.beam_size = 5
-                segments, _ = engine.decode(audio, "en", None, 0.0, want_words=False)
+                segments, _ = engine.decode(audio, "en", None, 0.0, want_words=False, beam_size=5)
                 rows.append({"window": window, "pause": [before, after],
                              "paused_text": "".join(segment.text for segment in segments)})
 

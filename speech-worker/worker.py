@@ -10,7 +10,11 @@ Endpoints
   GET  /health                   200 {"status":"ready", settings...} once the model is loaded and warmed up;
                                  503 {"status":"loading"|"warming"|"failed"} before.
 Errors are OpenAI-style: {"error": {"message", "type", "param", "code"}}; 400 bad input, 413 upload too large.
-One decode at a time per worker (a lock); a request whose client has gone by the time it gets the lock is not decoded.
+Decodes run on N model replicas (--replicas, default 2) admitted by decode_scheduler.py: a request with the header
+`X-RadScribe-Priority: low` (a partial decode of an utterance still being spoken) is decoded greedily
+(--partial-beam-size, default 1) and only while a replica stays free for finals; every other request (normal priority)
+starts whenever a replica is free and goes before waiting low ones. A request whose client has gone by the time it gets
+a replica is not decoded.
 The VAD filter is on by default so silence yields "" (empty text).
 Stdout carries exactly one line, "listening on http://HOST:PORT" (flushed), once the socket accepts connections
 (port 0 picks a free port; the line has the real one); everything else goes to stderr. SIGTERM/SIGINT stop it cleanly.
@@ -42,6 +46,7 @@ signal.pthread_sigmask(signal.SIG_SETMASK, set())
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model_store  # noqa: E402
+from decode_scheduler import PRIORITIES, DecodeScheduler  # noqa: E402
 
 # CTranslate2's OpenMP (libgomp) threads spin while they wait for each other. On a small CPU shared with other work
 # (the RadScribe server, a build) a preempted spinning thread stalls the rest: 0.5 s decodes took 35-60 s on the 2-core
@@ -86,17 +91,18 @@ def peer_closed(connection: socket.socket) -> bool:
 
 
 class Engine:
-    """Loads and warms up the model in the background; transcribes one request at a time."""
+    """Loads and warms up the model in the background; transcribes on its replicas, finals before partials."""
 
-    def __init__(self, model_dir, device: str, compute_type: str, beam_size: int, vad_filter: bool, cpu_threads: int,
-                 encoder_window: str, warmup: bool):
+    def __init__(self, model_dir, device: str, compute_type: str, beam_size: int, partial_beam_size: int,
+                 vad_filter: bool, cpu_threads: int, encoder_window: str, warmup: bool, replicas: int):
         self.model_dir, self.device, self.compute_type = model_dir, device, compute_type
-        self.beam_size, self.vad_filter, self.cpu_threads = beam_size, vad_filter, cpu_threads
+        self.beam_size, self.partial_beam_size = beam_size, partial_beam_size
+        self.vad_filter, self.cpu_threads = vad_filter, cpu_threads
         self.encoder_window, self.warmup = encoder_window, warmup
         self.model = None
         self.state = "loading"  # loading -> warming -> ready, or failed
         self.load_error: str | None = None
-        self.lock = threading.Lock()
+        self.scheduler = DecodeScheduler(replicas)
 
     @property
     def ready(self) -> bool:
@@ -104,8 +110,9 @@ class Engine:
 
     def settings(self) -> dict:
         return {"model": str(self.model_dir), "device": self.device, "compute_type": self.compute_type,
-                "beam_size": self.beam_size, "encoder_window": self.encoder_window, "vad_filter": self.vad_filter,
-                "warmup": self.warmup, "cpu_threads": self.cpu_threads}
+                "beam_size": self.beam_size, "partial_beam_size": self.partial_beam_size,
+                "encoder_window": self.encoder_window, "vad_filter": self.vad_filter, "warmup": self.warmup,
+                "cpu_threads": self.cpu_threads, "replicas": self.scheduler.replicas}
 
     def load(self) -> None:
         try:
@@ -125,14 +132,29 @@ class Engine:
             started = time.monotonic()
             self.model = encoder_window.load_model(str(self.model_dir), self.encoder_window, device=self.device,
                                                    compute_type=compute_type, cpu_threads=self.cpu_threads,
-                                                   num_workers=1)
+                                                   num_workers=self.scheduler.replicas)
             self.compute_type, self.device = compute_type, self.model.model.device
             log(f"model loaded from {self.model_dir} (device={self.device}, compute_type={compute_type}, "
                 f"encoder_window={self.encoder_window}) in {time.monotonic() - started:.1f}s")
             if self.warmup:
                 self.state = "warming"
                 started = time.monotonic()
-                self.warm_up()
+                # One warm-up per replica, at the same time, so that CTranslate2 hands each its own.
+                failures = []
+
+                def warm_up_one_replica():
+                    try:
+                        self.warm_up()
+                    except Exception as error:  # re-raised below, in the loading thread
+                        failures.append(error)
+
+                warm_ups = [threading.Thread(target=warm_up_one_replica) for _ in range(self.scheduler.replicas)]
+                for thread in warm_ups:
+                    thread.start()
+                for thread in warm_ups:
+                    thread.join()
+                if failures:
+                    raise failures[0]
                 log(f"warm-up took {time.monotonic() - started:.1f}s")
             self.state = "ready"
         except Exception as error:  # reported by /health and the process exit status
@@ -155,16 +177,17 @@ class Engine:
                                             max_new_tokens=4)
         list(segments)
 
-    def decode(self, audio, language, prompt, temperature: float, want_words: bool):
-        """Decodes 16 kHz mono float audio; returns (segments, info). Callers serialise (the lock)."""
+    def decode(self, audio, language, prompt, temperature: float, want_words: bool, beam_size: int):
+        """Decodes 16 kHz mono float audio; returns (segments, info). Callers hold a scheduler slot."""
         segments, info = self.model.transcribe(
             audio, language=language, initial_prompt=prompt or None, temperature=temperature,
-            beam_size=self.beam_size, vad_filter=self.vad_filter, word_timestamps=want_words,
+            beam_size=beam_size, vad_filter=self.vad_filter, word_timestamps=want_words,
             condition_on_previous_text=False)
         return list(segments), info
 
-    def transcribe(self, data: bytes, language, prompt, temperature: float, want_words: bool, client_gone) -> dict:
-        """Decodes an uploaded file once the lock is free, unless `client_gone()` says nobody waits for it."""
+    def transcribe(self, data: bytes, language, prompt, temperature: float, want_words: bool, priority: str,
+                   client_gone) -> dict:
+        """Decodes an uploaded file once the scheduler admits it, unless `client_gone()` says nobody waits for it."""
         if not self.ready:
             raise ApiError(503, "the speech model is not ready yet", kind="server_error", code="model_not_ready")
         from faster_whisper import decode_audio
@@ -178,11 +201,12 @@ class Engine:
         result = {"language": language, "duration": duration, "segments": []}
         if len(audio) == 0:
             return result
-        with self.lock:
+        beam_size = self.partial_beam_size if priority == "low" else self.beam_size
+        with self.scheduler.slot(priority):
             if client_gone():
                 raise ClientGone()
             try:
-                segments, info = self.decode(audio, language, prompt, temperature, want_words)
+                segments, info = self.decode(audio, language, prompt, temperature, want_words, beam_size)
             except ValueError as error:  # e.g. an unsupported language code
                 raise ApiError(400, str(error), param="language", code="invalid_language")
         result["language"] = info.language
@@ -374,7 +398,11 @@ class Handler(BaseHTTPRequestHandler):
         data = fields.get("file")
         if not data:
             raise ApiError(400, "a non-empty 'file' part is required", param="file", code="missing_file")
-        result = self.engine.transcribe(data, language, field("prompt"), temperature, want_words,
+        priority = (self.headers.get("X-RadScribe-Priority") or "normal").strip().lower()
+        if priority not in PRIORITIES:
+            raise ApiError(400, f"unsupported X-RadScribe-Priority {priority!r}; use " + " or ".join(PRIORITIES),
+                           param="X-RadScribe-Priority", code="invalid_value")
+        result = self.engine.transcribe(data, language, field("prompt"), temperature, want_words, priority,
                                         client_gone=lambda: peer_closed(self.connection))
         return render(result, response_format, want_words)
 
@@ -404,6 +432,10 @@ def main(argv=None) -> int:
     parser.add_argument("--compute-type", default=env("RADSCRIBE_SPEECH_COMPUTE_TYPE", "auto"),
                         help="auto (int8 on CPU, float16 on CUDA) or any CTranslate2 compute type")
     parser.add_argument("--beam-size", type=int, default=int(env("RADSCRIBE_SPEECH_BEAM_SIZE", "5")))
+    parser.add_argument("--partial-beam-size", type=int, default=int(env("RADSCRIBE_SPEECH_PARTIAL_BEAM_SIZE", "1")),
+                        help="beam size of low-priority (partial) decodes; 1, the default, is greedy decoding")
+    parser.add_argument("--replicas", type=int, default=int(env("RADSCRIBE_SPEECH_REPLICAS", "2")),
+                        help="model replicas decoding in parallel (default 2: one stays free for final decodes)")
     parser.add_argument("--cpu-threads", type=int, default=int(env("RADSCRIBE_SPEECH_CPU_THREADS", "0")),
                         help="CTranslate2 threads on CPU (0, the default: one per usable core)")
     parser.add_argument("--no-vad", dest="vad", action="store_false",
@@ -424,8 +456,12 @@ def main(argv=None) -> int:
     if args.encoder_window not in ENCODER_WINDOWS:  # argparse checks choices on the command line, not defaults
         parser.error(f"RADSCRIBE_SPEECH_ENCODER_WINDOW must be one of {', '.join(ENCODER_WINDOWS)}")
 
+    for name in ("beam_size", "partial_beam_size", "replicas"):
+        if getattr(args, name) < 1:
+            parser.error(f"--{name.replace('_', '-')} must be at least 1")
     engine = Engine(model_store.resolve_model_dir(args.model_dir), args.device, args.compute_type,
-                    args.beam_size, args.vad, args.cpu_threads, args.encoder_window, args.warmup)
+                    args.beam_size, args.partial_beam_size, args.vad, args.cpu_threads, args.encoder_window,
+                    args.warmup, args.replicas)
     handler = type("BoundHandler", (Handler,), {"engine": engine, "max_upload_bytes": args.max_upload_bytes})
     server = ThreadingHTTPServer((args.host, args.port), handler)
     server.daemon_threads = True

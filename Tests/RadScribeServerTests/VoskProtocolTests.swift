@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOWebSocket
 import RadScribeCore
+import RadScribeServer
 import RadScribeSpeech
 import Testing
 
@@ -57,6 +58,70 @@ struct VoskProtocolTests {
                 let words = try #require((answers + [last]).first { $0["result"] != nil }?["result"] as? [[String: Any]])
                 #expect(words.allSatisfy { $0["conf"] != nil && $0["start"] != nil && $0["end"] != nil && $0["word"] != nil })
                 #expect(try await events.next() == nil, "the server closes after eof")
+            }
+        }
+    }
+}
+
+@Suite("Vosk-compatible endpoint, bad input")
+struct VoskProtocolBadInputTests {
+    @Test func anUnknownLanguageRefusesTheUpgrade() async throws {
+        try await withLiveServer { client in
+            _ = await #expect(throws: (any Error).self) {
+                try await client.ws("/api/v1/asr/vosk?language=fr", configuration: testWebSocketConfiguration) { _, _, _ in
+                    Issue.record("the upgrade was accepted")
+                }
+            }
+        }
+    }
+
+    @Test func anUnsupportedSampleRateClosesWithAReason() async throws {
+        try await withLiveServer { client in
+            let close = try await client.ws("/api/v1/asr/vosk?language=de", configuration: testWebSocketConfiguration) { inbound, outbound, _ in
+                var events = EventReader(inbound)
+                try await outbound.write(.text(#"{"config": {"sample_rate": 4000}}"#))
+                #expect(try await events.next() == nil)
+            }
+            #expect(close?.closeCode == .dataInconsistentWithMessage)
+            #expect(close?.reason?.contains("sample_rate 4000 Hz") == true)
+        }
+    }
+
+    @Test func aFrameOfPartialSamplesClosesWithAReason() async throws {
+        try await withLiveServer { client in
+            let close = try await client.ws("/api/v1/asr/vosk?language=de", configuration: testWebSocketConfiguration) { inbound, outbound, _ in
+                var events = EventReader(inbound)
+                try await outbound.write(.binary(ByteBuffer(bytes: [0, 0, 0])))
+                #expect(try await events.next() == nil)
+            }
+            #expect(close?.closeCode == .dataInconsistentWithMessage)
+            #expect(close?.reason?.contains("whole samples") == true)
+        }
+    }
+
+    @Test func anOversizedFrameClosesAsTooLarge() async throws {
+        try await withLiveServer(speech: SpeechSettings(maximumAudioFrameBytes: 4_096)) { client in
+            let close = try await client.ws("/api/v1/asr/vosk?language=de", configuration: testWebSocketConfiguration) { inbound, outbound, _ in
+                var events = EventReader(inbound)
+                try await outbound.write(.binary(ByteBuffer(bytes: [UInt8](repeating: 0, count: 8_192))))
+                #expect(try await events.next() == nil)
+            }
+            #expect(close?.closeCode == .messageTooLarge)
+        }
+    }
+
+    @Test func garbageTextIsIgnoredAndTheStreamGoesOn() async throws {
+        try await withLiveServer { client in
+            _ = try await client.ws("/api/v1/asr/vosk?language=de", configuration: testWebSocketConfiguration) { inbound, outbound, _ in
+                var events = EventReader(inbound)
+                for garbage in ["not json", "[1, 2]", #"{"config": "x"}"#, #"{"unknown": 1}"#] {
+                    try await outbound.write(.text(garbage))
+                }
+                try await outbound.write(.binary(ByteBuffer(bytes: TestAudio.utterance())))
+                #expect(try await events.next() != nil, "the frame is answered")
+                try await outbound.write(.text(#"{"eof" : 1}"#))
+                let last = try #require(try await events.next())
+                #expect(last.string("text") == "Kein Pneumothorax.")
             }
         }
     }

@@ -145,6 +145,7 @@ struct SpeechBenchDictationResultTests {
         segment: Int,
         text: String,
         end: Double? = nil,
+        waitMs: Double? = nil,
         decodeMs: Double? = nil,
         replayed: Bool? = nil
     ) -> TranscriptionUpdate {
@@ -153,6 +154,7 @@ struct SpeechBenchDictationResultTests {
             segmentId: segment,
             text: text,
             latencyMs: kind == .final ? 900 : 120,
+            waitMs: waitMs,
             decodeMs: decodeMs,
             start: end.map { _ in 0.2 },
             end: end,
@@ -169,12 +171,14 @@ struct SpeechBenchDictationResultTests {
 
     @Test func latencyRunsFromTheSentFrameOfTheEndOfSpeechToTheFinal() {
         let result = result([
-            (2600, update(.final, segment: 0, text: "No pneumothorax.", end: 1.4, decodeMs: 500)),
+            (2600, update(.final, segment: 0, text: "No pneumothorax.", end: 1.4, waitMs: 250, decodeMs: 500)),
             (6500, update(.final, segment: 1, text: "Small left pleural effusion measuring 2 cm.", end: 4.9, decodeMs: 800)),
         ])
         #expect(result.latenciesMs == [1200, 1500])
         #expect(result.overheadsMs == [700, 700])
         #expect(result.serverOverheadsMs == [400, 100])
+        #expect(result.waitsMs == [250], "only finals that report waitMs")
+        #expect(result.processingMs == [150], "latencyMs 900 − waitMs 250 − decodeMs 500")
         #expect(result.endedSentences == 2)
         #expect(result.wordErrors.edits == 0)
         #expect(result.termsFound == 2)
@@ -291,7 +295,7 @@ struct SpeechBenchServerMessageTests {
     @Test func decodesAFinalWithTimingFields() {
         let text = """
             {"type":"transcription_update","kind":"final","sessionId":"6F1C","segmentId":3,"text":"No free air.",\
-            "words":[],"confidence":0.9,"medicalTerms":[],"latencyMs":640.5,"decodeMs":410,"rawText":"no free air",\
+            "words":[],"confidence":0.9,"medicalTerms":[],"latencyMs":640.5,"waitMs":180,"decodeMs":410,"rawText":"no free air",\
             "flags":[],"start":12.5,"end":13.9,"replayed":false}
             """
         let expected = TranscriptionUpdate(
@@ -299,6 +303,7 @@ struct SpeechBenchServerMessageTests {
             segmentId: 3,
             text: "No free air.",
             latencyMs: 640.5,
+            waitMs: 180,
             decodeMs: 410,
             start: 12.5,
             end: 13.9,

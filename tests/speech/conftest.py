@@ -139,10 +139,10 @@ def multipart(fields: dict, file: bytes | None = None, filename: str = "audio.wa
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
-def post(url: str, body: bytes, content_type: str, timeout: float = 120):
+def post(url: str, body: bytes, content_type: str, timeout: float = 120, headers: dict | None = None):
     """Returns (status, content type, body bytes)."""
     request = urllib.request.Request(url + "/v1/audio/transcriptions", data=body, method="POST",
-                                     headers={"Content-Type": content_type})
+                                     headers={"Content-Type": content_type, **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers.get("Content-Type", ""), response.read()
@@ -150,9 +150,9 @@ def post(url: str, body: bytes, content_type: str, timeout: float = 120):
         return error.code, error.headers.get("Content-Type", ""), error.read()
 
 
-def transcribe(url: str, audio: bytes | None, **fields):
+def transcribe(url: str, audio: bytes | None, headers: dict | None = None, **fields):
     body, content_type = multipart(fields, audio)
-    return post(url, body, content_type)
+    return post(url, body, content_type, headers=headers)
 
 
 def transcribe_json(url: str, audio: bytes, **fields) -> dict:

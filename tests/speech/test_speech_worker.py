@@ -51,7 +51,8 @@ def test_health_reports_ready_and_the_active_settings(worker):
     assert status == 200
     assert body["status"] == "ready"
     assert body["encoder_window"] == "adaptive"  # the default
-    assert body["beam_size"] == 5
+    assert body["beam_size"] == 5 and body["partial_beam_size"] == 1
+    assert body["replicas"] == 2
     assert body["device"] in ("cpu", "cuda")  # auto, resolved
     assert body["compute_type"] == ("float16" if body["device"] == "cuda" else "int8")  # auto, resolved
     assert body["warmup"] is True and body["vad_filter"] is True
@@ -171,7 +172,7 @@ def test_srt_and_vtt(worker, english):
     assert status == 200 and body.decode().startswith("WEBVTT")
 
 
-def test_concurrent_requests_are_serialised_and_both_succeed(worker, english):
+def test_concurrent_requests_both_succeed(worker, english):
     results = []
     threads = [threading.Thread(target=lambda: results.append(transcribe_json(worker.url, english, language="en")))
                for _ in range(2)]
@@ -180,6 +181,18 @@ def test_concurrent_requests_are_serialised_and_both_succeed(worker, english):
     for thread in threads:
         thread.join(120)
     assert len(results) == 2 and all("effusion" in r["text"].lower() for r in results)
+
+
+def test_a_low_priority_partial_decode_is_greedy_and_succeeds(worker, english):
+    status, _, body = transcribe(worker.url, english, headers={"X-RadScribe-Priority": "low"}, language="en")
+    assert status == 200, body
+    assert "effusion" in json.loads(body)["text"].lower()
+
+
+@pytest.mark.parametrize("priority", ["urgent", "high", "low, normal"])
+def test_unknown_priority(worker, english, priority):
+    assert_openai_error(*transcribe(worker.url, english, headers={"X-RadScribe-Priority": priority}, language="en"),
+                        400, param="X-RadScribe-Priority")
 
 
 def test_missing_file(worker):

@@ -28,24 +28,23 @@ struct HealthController<Context: RequestContext>: Sendable {
             try await database.ping()
         } catch {
             context.logger.warning("Readiness check failed", metadata: ["error.type": "\(type(of: error))"])
-            throw Problem(
-                .serviceUnavailable,
-                type: "/problems/not-ready",
-                title: "Not ready",
-                detail: "The database does not answer.",
-                headers: [.retryAfter: "5"]
-            )
+            throw Self.notReady("The database does not answer.", retryAfterSeconds: 5)
         }
         guard await speech.isReady() else {
-            throw Problem(
-                .serviceUnavailable,
-                type: "/problems/not-ready",
-                title: "Not ready",
-                detail: "The speech engine is starting.",
-                headers: [.retryAfter: "2"]
-            )
+            throw Self.notReady("The speech engine is starting.", retryAfterSeconds: 2)
         }
         return HealthStatus(status: "ready", database: "ok", speech: speech.engine.name)
+    }
+
+    /// The 503 problem `/ready` answers while a dependency is not ready.
+    private static func notReady(_ detail: String, retryAfterSeconds: Int) -> Problem {
+        Problem(
+            .serviceUnavailable,
+            type: "/problems/not-ready",
+            title: "Not ready",
+            detail: detail,
+            headers: [.retryAfter: String(retryAfterSeconds)]
+        )
     }
 
     /// Prometheus text exposition.

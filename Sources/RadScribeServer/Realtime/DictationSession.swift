@@ -75,7 +75,9 @@ actor DictationSession {
         touch()
         for segment in segments {
             channel.messages.yield(
-                RealtimeServerMessage.text(RealtimeServerMessage.TranscriptionUpdate.final(segment, latencyMs: nil, decodeMs: nil, replayed: true))
+                RealtimeServerMessage.text(
+                    RealtimeServerMessage.TranscriptionUpdate.final(segment, latencyMs: nil, waitMs: nil, decodeMs: nil, replayed: true)
+                )
             )
         }
     }
@@ -241,12 +243,14 @@ actor DictationSession {
         segments.append(segment)
         let latency = utterance.speechEndedAt.map { ContinuousClock.now - $0 }
         if let latency { metrics.finalLatency.recordNanoseconds(latency.nanoseconds) }
+        let wait = utterance.speechEndedAt.flatMap { ended in utterance.decodeStartedAt.map { $0 - ended } }
         metrics.finals.increment()
         send(
             RealtimeServerMessage.text(
                 RealtimeServerMessage.TranscriptionUpdate.final(
                     segment,
                     latencyMs: latency.map { Int($0 / .milliseconds(1)) },
+                    waitMs: wait.map { Int($0 / .milliseconds(1)) },
                     decodeMs: Int(utterance.decodeDuration / .milliseconds(1)),
                     replayed: false
                 )

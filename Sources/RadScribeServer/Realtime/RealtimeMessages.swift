@@ -180,6 +180,7 @@ enum RealtimeServerMessage {
         var confidence: Double
         var medicalTerms: [String]
         var latencyMs: Int?
+        var waitMs: Int?
         var decodeMs: Int?
         var rawText: String?
         var flags: [WordFlag]?
@@ -187,7 +188,7 @@ enum RealtimeServerMessage {
         var end: Double?
         var replayed: Bool?
 
-        static func final(_ segment: TranscriptSegment, latencyMs: Int?, decodeMs: Int?, replayed: Bool) -> TranscriptionUpdate {
+        static func final(_ segment: TranscriptSegment, latencyMs: Int?, waitMs: Int?, decodeMs: Int?, replayed: Bool) -> TranscriptionUpdate {
             TranscriptionUpdate(
                 kind: "final",
                 sessionId: segment.sessionId,
@@ -197,6 +198,7 @@ enum RealtimeServerMessage {
                 confidence: (segment.confidence * 1000).rounded() / 1000,
                 medicalTerms: segment.medicalTerms,
                 latencyMs: latencyMs,
+                waitMs: waitMs,
                 decodeMs: decodeMs,
                 rawText: segment.rawText,
                 flags: segment.flags,

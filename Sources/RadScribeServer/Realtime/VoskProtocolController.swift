@@ -12,7 +12,10 @@ import ServiceLifecycle
 ///
 /// Each binary frame is answered with exactly one message (a ready final, else the current partial), as
 /// `asr_server.py` does, so lock-step clients stay in step. `{"eof" : 1}` is answered with one final holding all
-/// remaining text, then the socket closes. The language comes from `?language=`; Vosk sessions are not stored.
+/// remaining text, then the socket closes. The language comes from `?language=` (an unknown one refuses the upgrade);
+/// Vosk sessions are not stored. Text messages that are neither `config` nor `eof` are ignored. The protocol has no
+/// error message, so bad input closes the socket with a code and a reason: 1007 for an unsupported `sample_rate` or a
+/// frame of partial samples, 1009 for a frame over `RADSCRIBE_MAX_AUDIO_FRAME_BYTES`, 1011 when the engine is down.
 struct VoskProtocolController: Sendable {
     let speech: SpeechService
     let defaultLanguage: Language
@@ -47,6 +50,7 @@ struct VoskProtocolController: Sendable {
                         guard stream == nil else { continue }
                         sampleRate = rate ?? sampleRate
                         extraTerms = phrases
+                        _ = try AudioFormat(sampleRate: sampleRate, channelCount: 1, encoding: .pcm16le)
                     case .eof:
                         try await outbound.write(.text(await finish(stream, language: language)))
                         try await outbound.close(.normalClosure, reason: nil)
@@ -67,8 +71,37 @@ struct VoskProtocolController: Sendable {
             }
         } catch {
             logger.debug("vosk socket ended", metadata: ["error.type": "\(type(of: error))"])
+            if let (code, reason) = Self.closing(for: error) {
+                try? await outbound.close(code, reason: Self.closeReason(reason))
+            }
         }
         await stream?.recognizer.cancel()
+    }
+
+    /// A close reason fits in 123 bytes of UTF-8.
+    private static func closeReason(_ text: String) -> String {
+        var reason = ""
+        for character in text {
+            guard reason.utf8.count + character.utf8.count <= 123 else { break }
+            reason.append(character)
+        }
+        return reason
+    }
+
+    /// The Vosk protocol has no error message: bad input closes the socket with a code and a reason that say why.
+    private static func closing(for error: any Error) -> (WebSocketErrorCode, String)? {
+        switch error {
+        case let error as AudioInputError:
+            (.dataInconsistentWithMessage, error.description)
+        case let error as RealtimeError where error.kind == .frameTooLarge:
+            (.messageTooLarge, error.message)
+        case let error as RealtimeError:
+            (.dataInconsistentWithMessage, error.message)
+        case is SpeechEngineError:
+            (.unexpectedServerError, "the speech engine is unavailable")
+        default:
+            nil
+        }
     }
 
     private func open(language: Language, sampleRate: Int, extraTerms: [String]) async throws -> VoskStreamState {

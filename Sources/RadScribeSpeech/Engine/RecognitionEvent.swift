@@ -38,6 +38,8 @@ public struct UtteranceTranscript: Sendable, Hashable {
     public var guardActions: [GuardAction]
     /// When the audio in which the speech ended arrived (the silence onset), for latency measurement; `nil` when unknown.
     public var speechEndedAt: ContinuousClock.Instant?
+    /// When the decode that produced this text was sent to the engine; `nil` when unknown.
+    public var decodeStartedAt: ContinuousClock.Instant?
 
     /// Creates a transcript.
     public init(
@@ -48,7 +50,8 @@ public struct UtteranceTranscript: Sendable, Hashable {
         end: Double,
         decodeDuration: Duration,
         guardActions: [GuardAction] = [],
-        speechEndedAt: ContinuousClock.Instant? = nil
+        speechEndedAt: ContinuousClock.Instant? = nil,
+        decodeStartedAt: ContinuousClock.Instant? = nil
     ) {
         self.utteranceIndex = utteranceIndex
         self.text = text
@@ -58,6 +61,7 @@ public struct UtteranceTranscript: Sendable, Hashable {
         self.decodeDuration = decodeDuration
         self.guardActions = guardActions
         self.speechEndedAt = speechEndedAt
+        self.decodeStartedAt = decodeStartedAt
     }
 }
 

@@ -11,7 +11,9 @@ import RadScribeCore
 ///
 /// Each clip is sent as a 16 kHz mono PCM16 WAV file with `response_format=verbose_json`; word timestamps are asked
 /// for only when the request wants words. Word confidence is the worker's `probability` extension; servers that do not
-/// send it get the segment's mean token probability instead.
+/// send it get the segment's mean token probability instead. A ``DecodePriority/low`` request carries the header
+/// `X-RadScribe-Priority: low`, which the bundled worker schedules behind finals and decodes greedily; other servers
+/// ignore the header.
 public struct OpenAITranscriptionClient: BatchTranscriber {
     /// Where and how to reach the server.
     public struct Configuration: Sendable, Hashable {
@@ -60,6 +62,9 @@ public struct OpenAITranscriptionClient: BatchTranscriber {
         httpRequest.headers.add(name: "Content-Length", value: String(body.readableBytes))
         if let apiKey = configuration.apiKey {
             httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)")
+        }
+        if request.priority == .low {
+            httpRequest.headers.add(name: "X-RadScribe-Priority", value: DecodePriority.low.rawValue)
         }
         httpRequest.body = .bytes(body)
 

@@ -5,9 +5,12 @@ import RadScribeCore
 /// free (LocalAgreement-2 commits what two decodes agree on), and the final decode starts speculatively at silence onset.
 ///
 /// The speculative final is confirmed when the silence lasts long enough to end the utterance, and discarded when
-/// speech resumes, so the final arrives one decode after the speech ended rather than one decode after the endpoint.
-/// Final decodes always go before partial ones; when the engine falls behind, partials are skipped, never audio.
-/// A final decode that fails with a retryable error is tried again, with back-off, from the retained audio.
+/// speech resumes (its text then serves as a partial), so the final arrives one decode after the speech ended rather
+/// than one decode after the endpoint. A final decode starts even while a partial (``DecodePriority/low``) or a
+/// discarded speculative decode is still running, so an engine that decodes in parallel or by priority never keeps a
+/// final waiting behind them; a partial starts only when nothing else is decoding. When the engine falls behind,
+/// partials are skipped, never audio. A final decode that fails with a retryable error is tried again, with back-off,
+/// from the retained audio.
 public actor BatchStreamingRecognizer: SpeechRecognizer {
     public nonisolated let events: AsyncStream<RecognitionEvent>
 
@@ -29,8 +32,10 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     private var nextUtteranceIndex = 0
     /// Utterances waiting for (or holding) their final text, in index order.
     private var finals: [FinalJob] = []
-    private var inFlight: Job?
-    private var engineTask: Task<Void, Never>?
+    /// Decodes running (or, for a final, waiting to be retried), by job number.
+    private var running: [Int: Job] = [:]
+    private var engineTasks: [Int: Task<Void, Never>] = [:]
+    private var nextJobNumber = 0
     private var inOutage = false
     /// How long the last partial decode took: partials are spaced at least this far apart in audio, so a slow or
     /// shared engine spends at most about half its time on partials and finals are not kept waiting behind them.
@@ -92,7 +97,9 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     }
 
     public func cancel() {
-        engineTask?.cancel()
+        for task in engineTasks.values {
+            task.cancel()
+        }
         close()
     }
 
@@ -161,12 +168,15 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
 
     // MARK: - Scheduling
 
-    /// Starts the next decode when the engine is free: the oldest final first, else a partial of the utterance in progress.
+    /// Starts what the engine should decode next: the oldest final that waits (one at a time, in order, even while a
+    /// partial or a discarded speculative decode runs), and, when nothing at all is decoding, a partial of the
+    /// utterance in progress.
     private func pump() {
-        guard inFlight == nil, !isClosed else { return }
-        if let final = finals.first(where: { $0.result == nil }) {
+        guard !isClosed else { return }
+        if !running.values.contains(where: isWantedFinal), let final = finals.first(where: { $0.result == nil }) {
             start(.final(index: final.index, end: final.end, samples: final.samples, attempt: 0, firstTriedAt: clock.now))
-        } else if policy.partialsEnabled, var utterance = current, utterance.silenceOnset == nil,
+        }
+        if running.isEmpty, policy.partialsEnabled, var utterance = current, utterance.silenceOnset == nil,
             streamEnd - utterance.lastPartialEnd >= max(partialStepSamples, lastPartialDecodeSamples)
         {
             utterance.lastPartialEnd = streamEnd
@@ -176,17 +186,26 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         }
     }
 
-    private func start(_ job: Job) {
-        inFlight = job
+    /// Whether `job` is a final decode whose result is still waited for (not one discarded because speech resumed).
+    private func isWantedFinal(_ job: Job) -> Bool {
+        guard case .final(let index, let end, _, _, _) = job else { return false }
+        return finals.contains { $0.index == index && $0.end == end && $0.result == nil }
+    }
+
+    private func start(_ job: Job, number: Int? = nil) {
+        let number = number ?? nextJobNumber
+        nextJobNumber = max(nextJobNumber, number + 1)
+        running[number] = job
         let transcriber = transcriber
         let request = TranscriptionRequest(
             samples: job.samples,
             language: configuration.language,
             prompt: configuration.vocabularyPrompt,
-            wantsWords: job.isFinal
+            wantsWords: job.isFinal,
+            priority: job.isFinal ? .normal : .low
         )
         let clock = clock
-        engineTask = Task {
+        engineTasks[number] = Task {
             let started = clock.now
             let outcome: Result<Transcription, SpeechEngineError>
             do throws(SpeechEngineError) {
@@ -194,12 +213,19 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             } catch {
                 outcome = .failure(error)
             }
-            await self.completed(job, outcome, elapsed: clock.now - started)
+            self.completed(number, job, outcome, startedAt: started)
         }
     }
 
-    private func completed(_ job: Job, _ outcome: Result<Transcription, SpeechEngineError>, elapsed: Duration) async {
-        inFlight = nil
+    private func completed(
+        _ number: Int,
+        _ job: Job,
+        _ outcome: Result<Transcription, SpeechEngineError>,
+        startedAt: ContinuousClock.Instant
+    ) {
+        let elapsed = clock.now - startedAt
+        running[number] = nil
+        engineTasks[number] = nil
         guard !isClosed else { return }
         switch (job, outcome) {
         case (.partial(let index, let start, _), .success(let transcription)):
@@ -210,9 +236,22 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             break
         case (.final(let index, let end, _, _, _), .success(let transcription)):
             recovered()
-            storeFinal(transcription, index: index, end: end, elapsed: elapsed)
+            if !storeFinal(transcription, index: index, end: end, startedAt: startedAt, elapsed: elapsed), let utterance = current,
+                utterance.index == index
+            {
+                // A speculative final discarded because speech resumed: its text is a hypothesis of the utterance so far.
+                publishPartial(transcription, utteranceIndex: index, start: utterance.start)
+            }
         case (.final(let index, let end, let samples, let attempt, let firstTriedAt), .failure(let error)):
-            await retryOrGiveUp(index: index, end: end, samples: samples, attempt: attempt, firstTriedAt: firstTriedAt, error: error)
+            retryOrGiveUp(
+                number,
+                index: index,
+                end: end,
+                samples: samples,
+                attempt: attempt,
+                firstTriedAt: firstTriedAt,
+                error: error
+            )
             return
         }
         emitReadyFinals()
@@ -220,13 +259,14 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     }
 
     private func retryOrGiveUp(
+        _ number: Int,
         index: Int,
         end: Int,
         samples: [Float],
         attempt: Int,
         firstTriedAt: ContinuousClock.Instant,
         error: SpeechEngineError
-    ) async {
+    ) {
         guard error.isRetryable, clock.now - firstTriedAt < policy.maximumRetryDuration else {
             let wasConfirmed = finals.contains { $0.index == index && $0.end == end && $0.isConfirmed }
             finals.removeAll { $0.index == index && $0.end == end }
@@ -244,22 +284,22 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         }
         let delay = min(policy.initialRetryDelay * (1 << min(attempt, 16)), policy.maximumRetryDelay)
         let retry = Job.final(index: index, end: end, samples: samples, attempt: attempt + 1, firstTriedAt: firstTriedAt)
-        inFlight = retry
-        engineTask = Task {
+        running[number] = retry
+        engineTasks[number] = Task {
             try? await Task.sleep(for: delay)
-            await self.retry(retry)
+            self.retry(number, retry)
         }
     }
 
-    private func retry(_ job: Job) {
-        guard !isClosed, case .final(let index, let end, _, _, _) = job,
-            finals.contains(where: { $0.index == index && $0.end == end && $0.result == nil })
-        else {
-            inFlight = nil
+    private func retry(_ number: Int, _ job: Job) {
+        guard !isClosed else { return }
+        guard isWantedFinal(job) else {
+            running[number] = nil
+            engineTasks[number] = nil
             pump()
             return
         }
-        start(job)
+        start(job, number: number)
     }
 
     private func recovered() {
@@ -297,8 +337,15 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         )
     }
 
-    private func storeFinal(_ transcription: Transcription, index: Int, end: Int, elapsed: Duration) {
-        guard let position = finals.firstIndex(where: { $0.index == index && $0.end == end }) else { return }
+    /// Stores a final decode's text with its utterance; `false` when the utterance no longer waits for it.
+    private func storeFinal(
+        _ transcription: Transcription,
+        index: Int,
+        end: Int,
+        startedAt: ContinuousClock.Instant,
+        elapsed: Duration
+    ) -> Bool {
+        guard let position = finals.firstIndex(where: { $0.index == index && $0.end == end }) else { return false }
         let job = finals[position]
         let guarded = transcriptGuard.apply(to: transcription, prompt: configuration.vocabularyPrompt, language: configuration.language)
         let offset = Double(job.start) / Double(Endpointer.sampleRate)
@@ -310,8 +357,10 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             end: Double(job.end) / Double(Endpointer.sampleRate),
             decodeDuration: elapsed,
             guardActions: guarded.actions,
-            speechEndedAt: job.speechEndedAt
+            speechEndedAt: job.speechEndedAt,
+            decodeStartedAt: startedAt
         )
+        return true
     }
 
     /// Emits confirmed finals in index order; a speculative one holds back those after it.

@@ -123,7 +123,8 @@ public actor SpeechWorkerSupervisor: Service {
                 failures = 0
                 try await watchWorker()
             } catch {
-                if state == .stopped { return }
+                // Stopped or cancelled: `run()` stops the worker.
+                if state == .stopped || Task.isCancelled { return }
                 logger.warning("speech worker failed; restarting", metadata: ["error": "\(error)"])
             }
             await kill()

@@ -41,6 +41,29 @@ private final class CountingTranscriber: BatchTranscriber, Sendable {
     }
 }
 
+/// A batch engine whose low-priority (partial) decodes hang until released, like partials running on a busy engine;
+/// normal decodes answer at once. It records the priority of every request.
+private final class GatedTranscriber: BatchTranscriber, Sendable {
+    private let state = Mutex<(priorities: [DecodePriority], waiting: Int, isOpen: Bool)>(([], 0, false))
+
+    var priorities: [DecodePriority] { state.withLock { $0.priorities } }
+    var waitingPartials: Int { state.withLock { $0.waiting } }
+
+    func open() { state.withLock { $0.isOpen = true } }
+
+    func transcribe(_ request: TranscriptionRequest) async throws(SpeechEngineError) -> Transcription {
+        state.withLock { $0.priorities.append(request.priority) }
+        if request.priority == .low {
+            state.withLock { $0.waiting += 1 }
+            while !state.withLock({ $0.isOpen }) {
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+            state.withLock { $0.waiting -= 1 }
+        }
+        return Transcription(text: "w0", words: [RecognizedWord(text: "w0", start: 0, end: 0.25, confidence: 0.9)])
+    }
+}
+
 private enum Audio {
     static func tone(_ seconds: Double) -> [Float] {
         (0..<Int(seconds * 16_000)).map { index -> Float in
@@ -124,6 +147,46 @@ struct BatchStreamingRecognizerTests {
         let finals = finals(await run(audio, transcriber: CountingTranscriber()))
         #expect(finals.count == 1)
         #expect(finals.first.map { $0.end > 2.5 } == true)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aFinalDoesNotWaitForAPartialStillDecoding() async throws {
+        let transcriber = GatedTranscriber()
+        let recognizer = BatchStreamingRecognizer(transcriber: transcriber, configuration: RecognitionConfiguration(language: .en))
+        let finalArrived = Task {
+            for await event in recognizer.events {
+                if case .final = event { return true }
+            }
+            return false
+        }
+        await recognizer.accept(Audio.silence(0.3) + Audio.tone(1.0))
+        while transcriber.waitingPartials == 0 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        await recognizer.accept(Audio.silence(0.8))
+        #expect(await finalArrived.value, "the final came while the partial was still decoding")
+        #expect(transcriber.waitingPartials == 1)
+        transcriber.open()
+        await recognizer.finish()
+        #expect(transcriber.priorities.first == .low, "partials ask for low priority")
+        #expect(transcriber.priorities.dropFirst().allSatisfy { $0 == .normal }, "finals ask for normal priority")
+    }
+
+    @Test func aDiscardedSpeculativeFinalStillServesAsAPartial() async {
+        // Partials are off: a partial can only come from the speculative decode of the first half, which finishes
+        // after speech has resumed.
+        let audio = Audio.silence(0.3) + Audio.tone(1.0) + Audio.silence(0.3) + Audio.tone(1.0) + Audio.silence(0.8)
+        let events = await run(
+            audio,
+            transcriber: CountingTranscriber(delay: .milliseconds(100)),
+            policy: StreamingPolicy(partialsEnabled: false),
+            pace: .milliseconds(5)
+        )
+        let partials = events.compactMap { event -> PartialHypothesis? in
+            if case .partial(let partial) = event { return partial }
+            return nil
+        }
+        #expect(partials.map(\.utteranceIndex) == [0])
+        #expect(finals(events).count == 1)
     }
 
     @Test func aFailedFinalIsDecodedAgainFromTheRetainedAudio() async {

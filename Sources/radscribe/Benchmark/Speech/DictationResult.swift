@@ -23,6 +23,11 @@ struct DictationResult: Sendable, Equatable {
     var overheadsMs: [Double] = []
     /// Server `latencyMs` − `decodeMs`, for finals that have both.
     var serverOverheadsMs: [Double] = []
+    /// The `waitMs` of each final that has one: silence onset → final decode sent to the engine.
+    var waitsMs: [Double] = []
+    /// Server `latencyMs` − `waitMs` − `decodeMs`: the server's own work after the decode (guards, normalisation,
+    /// storage, sending), for finals that have all three.
+    var processingMs: [Double] = []
     /// Time between consecutive partials of the same segment.
     var partialIntervalsMs: [Double] = []
     var wordErrors = WordErrorCount()
@@ -51,9 +56,11 @@ struct DictationResult: Sendable, Equatable {
         for final in finals {
             let update = final.update
             if let latency = update.latencyMs { serverLatenciesMs.append(latency) }
+            if let wait = update.waitMs { waitsMs.append(wait) }
             if let decode = update.decodeMs {
                 decodeMs.append(decode)
                 if let latency = update.latencyMs { serverOverheadsMs.append(latency - decode) }
+                if let latency = update.latencyMs, let wait = update.waitMs { processingMs.append(latency - wait - decode) }
                 if let start = update.start, let end = update.end, end > start { realTimeFactors.append(decode / ((end - start) * 1000)) }
             }
             guard let end = update.end else { continue }

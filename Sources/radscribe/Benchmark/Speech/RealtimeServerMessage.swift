@@ -13,6 +13,8 @@ struct TranscriptionUpdate: Sendable, Equatable, Decodable {
     var text: String
     /// Server-measured latency: for a final, from the silence onset that ended the speech to sending.
     var latencyMs: Double?
+    /// Server-measured wait from the silence onset to sending the final decode to the engine.
+    var waitMs: Double?
     /// The engine's decode time of this final, when the server reports it.
     var decodeMs: Double?
     /// Start of the final's audio, in seconds of session audio.

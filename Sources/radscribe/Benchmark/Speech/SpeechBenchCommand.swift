@@ -160,6 +160,7 @@ struct SpeechBenchCommand: AsyncParsableCommand {
             check("final latency p95", overall.latencyP95Ms, limit: 2000),
             check("overhead p95 (latency − decodeMs)", overall.overheadP95Ms, limit: 100),
             check("server overhead p95 (latencyMs − decodeMs)", overall.serverOverheadP95Ms, limit: 100),
+            check("server processing after the decode p95", overall.processingP95Ms, limit: 100),
         ].joined(separator: "\n")
     }
 
@@ -175,6 +176,8 @@ struct SpeechBenchCommand: AsyncParsableCommand {
         silence, queueing, normalisation, storage, network. An approximation: a decode started speculatively at \
         silence onset overlaps the silence wait, and decodeMs may not cover the whole decode.
           server overhead (latencyMs − decodeMs): the same from the server's clock, starting at silence onset.
+          waitMs: silence onset → the final decode sent to the engine: the speculation delay, the endpointer's         detection, and any wait for a final still decoding before it.
+          server processing after the decode (latencyMs − waitMs − decodeMs): hallucination guards, normalisation,         storage and sending.
           partial interval: time between consecutive partials of one segment. WER: (S+D+I)/N over words of all \
         finals of a dictation against its expected written text (lower case, no punctuation, decimal marks kept); \
         term recall: expected terms found (case-insensitive) in the finals of their dictation. Medians are quoted: \

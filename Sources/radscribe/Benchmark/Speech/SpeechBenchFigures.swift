@@ -16,6 +16,11 @@ struct SpeechBenchFigures: Sendable, Equatable, Codable {
     var serverLatencyP50Ms: Double?
     var serverLatencyP95Ms: Double?
     var decodeP50Ms: Double?
+    var decodeP95Ms: Double?
+    var waitP50Ms: Double?
+    var waitP95Ms: Double?
+    var processingP50Ms: Double?
+    var processingP95Ms: Double?
     var realTimeFactorMedian: Double?
     var overheadP95Ms: Double?
     var serverOverheadP95Ms: Double?
@@ -42,7 +47,15 @@ struct SpeechBenchFigures: Sendable, Equatable, Codable {
         let serverLatencies = pooled(\.serverLatenciesMs)
         serverLatencyP50Ms = serverLatencies.median
         serverLatencyP95Ms = serverLatencies.p95
-        decodeP50Ms = pooled(\.decodeMs).median
+        let decodes = pooled(\.decodeMs)
+        decodeP50Ms = decodes.median
+        decodeP95Ms = decodes.p95
+        let waits = pooled(\.waitsMs)
+        waitP50Ms = waits.median
+        waitP95Ms = waits.p95
+        let processing = pooled(\.processingMs)
+        processingP50Ms = processing.median
+        processingP95Ms = processing.p95
         realTimeFactorMedian = pooled(\.realTimeFactors).median
         overheadP95Ms = pooled(\.overheadsMs).p95
         serverOverheadP95Ms = pooled(\.serverOverheadsMs).p95
@@ -71,6 +84,11 @@ enum SpeechBenchTable {
             ("server latencyMs p50 (ms)", { format($0.serverLatencyP50Ms, digits: 0) }),
             ("server latencyMs p95 (ms)", { format($0.serverLatencyP95Ms, digits: 0) }),
             ("engine decodeMs p50 (ms)", { format($0.decodeP50Ms, digits: 0) }),
+            ("engine decodeMs p95 (ms)", { format($0.decodeP95Ms, digits: 0) }),
+            ("waitMs p50: silence onset → decode sent (ms)", { format($0.waitP50Ms, digits: 0) }),
+            ("waitMs p95 (ms)", { format($0.waitP95Ms, digits: 0) }),
+            ("server processing after the decode p50 (ms)", { format($0.processingP50Ms, digits: 0) }),
+            ("server processing after the decode p95 (ms)", { format($0.processingP95Ms, digits: 0) }),
             ("engine real-time factor, median", { format($0.realTimeFactorMedian, digits: 3) }),
             ("overhead p95: latency − decodeMs (ms)", { format($0.overheadP95Ms, digits: 0) }),
             ("server overhead p95: latencyMs − decodeMs (ms)", { format($0.serverOverheadP95Ms, digits: 0) }),
