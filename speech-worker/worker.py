@@ -60,6 +60,21 @@ TIMESTAMP_GRANULARITIES = ("word", "segment")
 ENCODER_WINDOWS = ("full", "adaptive")  # see encoder_window.py
 
 
+def token_budget(seconds: float) -> int | None:
+    """The most tokens a decode of a clip up to one 30 s window may produce: 30 plus 15 per second of audio.
+
+    Fast dictation is about 3 words a second and German compounds take 2 to 3 tokens a word, so real speech stays well
+    inside. What the budget cuts is Whisper's repetition loop ("I'm sorry I'm sorry …", a prompt term again and again),
+    which otherwise runs to the model's 448-token limit and turns a 0.5 s decode into 5-6 s on 2 CPU cores (the text it
+    produces is discarded by the server's repetition guard anyway). At most 220 tokens: the decoder's prompt (a marker,
+    up to 223 prompt tokens, 4 task tokens) plus the new tokens must fit its 448-token window. Longer files (several
+    windows) get no budget.
+    """
+    if seconds > 30:
+        return None
+    return min(220, int(30 + 15 * seconds))
+
+
 class ApiError(Exception):
     def __init__(self, status: int, message: str, param: str | None = None, code: str | None = None,
                  kind: str = "invalid_request_error"):
@@ -182,7 +197,7 @@ class Engine:
         segments, info = self.model.transcribe(
             audio, language=language, initial_prompt=prompt or None, temperature=temperature,
             beam_size=beam_size, vad_filter=self.vad_filter, word_timestamps=want_words,
-            condition_on_previous_text=False)
+            condition_on_previous_text=False, max_new_tokens=token_budget(len(audio) / SAMPLE_RATE))
         return list(segments), info
 
     def transcribe(self, data: bytes, language, prompt, temperature: float, want_words: bool, priority: str,

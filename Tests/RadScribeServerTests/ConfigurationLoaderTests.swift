@@ -46,6 +46,21 @@ struct ConfigurationLoaderTests {
         #expect(configuration.migrateOnStart == false)
     }
 
+    @Test func speechSettingsComeFromTheEnvironment() async throws {
+        let defaults = try await load([:]).speech
+        #expect(defaults == SpeechSettings())
+        let speech = try await load([
+            "RADSCRIBE_ENDPOINT_SILENCE_MS": "700", "RADSCRIBE_SPECULATION_DELAY_MS": "0",
+            "RADSCRIBE_MAX_UTTERANCE_SECONDS": "20", "RADSCRIBE_AUDIO_RETENTION_SECONDS": "600",
+            "RADSCRIBE_MAX_AUDIO_FRAME_BYTES": "65536",
+        ]).speech
+        #expect(speech.endpointSilenceMilliseconds == 700)
+        #expect(speech.speculationDelayMilliseconds == 0)
+        #expect(speech.maximumUtteranceSeconds == 20)
+        #expect(speech.audioRetentionSeconds == 600)
+        #expect(speech.maximumAudioFrameBytes == 65_536)
+    }
+
     @Test func databaseURLNamesTheSQLiteFile() async throws {
         #expect(try await load(["RADSCRIBE_DATABASE_URL": "sqlite:///tmp/x.sqlite"]).database == .sqlite(path: "/tmp/x.sqlite"))
         #expect(try await load(["RADSCRIBE_DATABASE_URL": "sqlite:rel.sqlite"]).database == .sqlite(path: "rel.sqlite"))
@@ -67,7 +82,8 @@ struct ConfigurationLoaderTests {
         ("RADSCRIBE_LOG_LEVEL", "loud"), ("RADSCRIBE_LOG_FORMAT", "xml"), ("RADSCRIBE_LANGUAGE", "fr"),
         ("RADSCRIBE_FALLBACK_LANGUAGE", "auto"), ("RADSCRIBE_MAX_BODY_BYTES", "1"), ("RADSCRIBE_MAX_TEXT_CHARS", "-5"),
         ("RADSCRIBE_MAX_JSON_DEPTH", "1000"), ("RADSCRIBE_MIGRATE_ON_START", "maybe"), ("RADSCRIBE_DATABASE_URL", "mysql://x"),
-        ("RADSCRIBE_DATABASE_URL", "postgres://u:secret@db/radscribe"),
+        ("RADSCRIBE_DATABASE_URL", "postgres://u:secret@db/radscribe"), ("RADSCRIBE_SPECULATION_DELAY_MS", "1500"),
+        ("RADSCRIBE_SPECULATION_DELAY_MS", "-1"), ("RADSCRIBE_ENDPOINT_SILENCE_MS", "100"),
     ])
     func badSettingIsNamedInOneLine(setting: String, value: String) async throws {
         await #expect {

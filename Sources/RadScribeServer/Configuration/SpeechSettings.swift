@@ -16,6 +16,8 @@ public struct SpeechSettings: Sendable, Hashable {
     public var engine: Engine
     /// Silence that ends an utterance, in milliseconds.
     public var endpointSilenceMilliseconds: Int
+    /// Silence after which a batch engine's final decode starts speculatively, in milliseconds.
+    public var speculationDelayMilliseconds: Int
     /// The longest utterance before it is cut, in seconds.
     public var maximumUtteranceSeconds: Int
     /// How long a session's audio is kept in memory for playback and re-decoding, in seconds.
@@ -29,6 +31,7 @@ public struct SpeechSettings: Sendable, Hashable {
     public init(
         engine: Engine = .worker(directory: "speech-worker", python: nil),
         endpointSilenceMilliseconds: Int = 500,
+        speculationDelayMilliseconds: Int = 150,
         maximumUtteranceSeconds: Int = 28,
         audioRetentionSeconds: Int = 1_800,
         maximumAudioFrameBytes: Int = 256 * 1024,
@@ -36,6 +39,7 @@ public struct SpeechSettings: Sendable, Hashable {
     ) {
         self.engine = engine
         self.endpointSilenceMilliseconds = endpointSilenceMilliseconds
+        self.speculationDelayMilliseconds = speculationDelayMilliseconds
         self.maximumUtteranceSeconds = maximumUtteranceSeconds
         self.audioRetentionSeconds = audioRetentionSeconds
         self.maximumAudioFrameBytes = maximumAudioFrameBytes

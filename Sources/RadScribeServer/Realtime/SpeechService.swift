@@ -39,17 +39,18 @@ struct SpeechService: Sendable {
 
     /// The service for the configured engine; the bundled worker is supervised (the caller runs the supervisor as a service).
     static func make(settings: SpeechSettings, logger: Logger) -> SpeechService {
+        let policy = StreamingPolicy(speculationDelay: .milliseconds(settings.speculationDelayMilliseconds))
         switch settings.engine {
         case .worker(let directory, let python):
             let supervisor = SpeechWorkerSupervisor(
                 configuration: .init(python: python ?? directory + "/.venv/bin/python", script: directory + "/worker.py"),
                 logger: logger
             )
-            let engine = BatchSpeechEngine(name: "worker", transcriber: SupervisedWorkerTranscriber(supervisor: supervisor))
+            let engine = BatchSpeechEngine(name: "worker", transcriber: SupervisedWorkerTranscriber(supervisor: supervisor), policy: policy)
             return SpeechService(engine: engine, supervisor: supervisor, settings: settings)
         case .openAI(let baseURL, let apiKey, let model):
             let client = OpenAITranscriptionClient(configuration: .init(baseURL: baseURL, model: model, apiKey: apiKey))
-            return SpeechService(engine: BatchSpeechEngine(name: "openai", transcriber: client), supervisor: nil, settings: settings)
+            return SpeechService(engine: BatchSpeechEngine(name: "openai", transcriber: client, policy: policy), supervisor: nil, settings: settings)
         case .vosk(let url):
             return SpeechService(engine: VoskEngine(url: url, logger: logger), supervisor: nil, settings: settings)
         }
