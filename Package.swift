@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RadScribeCore", targets: ["RadScribeCore"]),
         .library(name: "RadScribeReporting", targets: ["RadScribeReporting"]),
         .library(name: "RadScribeSpeech", targets: ["RadScribeSpeech"]),
+        .library(name: "RadScribeLLM", targets: ["RadScribeLLM"]),
         .library(name: "RadScribeStorage", targets: ["RadScribeStorage"]),
         .library(name: "RadScribeEvaluation", targets: ["RadScribeEvaluation"]),
         .library(name: "RadScribeServer", targets: ["RadScribeServer"]),
@@ -59,6 +60,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RadScribeLLM",
+            dependencies: [
+                "RadScribeCore",
+                "RadScribeReporting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,6 +167,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RadScribeLLMTests",
+            dependencies: [
+                "RadScribeCore",
+                "RadScribeReporting",
+                "RadScribeLLM",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
