@@ -12,6 +12,10 @@ public enum WarningCode: String, Sendable, Codable, Hashable, CaseIterable {
     case sexAnatomyConflict = "sex_anatomy_conflict"
     /// The report has no impression.
     case missingImpression = "missing_impression"
+    /// An LLM's text for a section was not used because it did not match the dictation (or was malformed).
+    case llmSectionRejected = "llm_section_rejected"
+    /// No LLM provider answered in time: the report is the rule-based one.
+    case llmUnavailable = "llm_unavailable"
 }
 
 /// How urgently a warning needs attention.

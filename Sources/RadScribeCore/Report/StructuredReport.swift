@@ -56,6 +56,9 @@ public struct StructuredReport: Sendable, Codable, Hashable {
     public var warnings: [ReportWarning]
     /// Which engine produced this.
     public var provenance: Provenance
+    /// The sections as an LLM rewrote them, where its text passed the checks against the dictation; absent when no
+    /// LLM is configured.
+    public var rewrite: ReportRewrite?
 
     /// Creates a report.
     public init(
@@ -70,7 +73,8 @@ public struct StructuredReport: Sendable, Codable, Hashable {
         findings: [Finding],
         examData: ExamData,
         warnings: [ReportWarning],
-        provenance: Provenance
+        provenance: Provenance,
+        rewrite: ReportRewrite? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.language = language
@@ -84,6 +88,7 @@ public struct StructuredReport: Sendable, Codable, Hashable {
         self.examData = examData
         self.warnings = warnings
         self.provenance = provenance
+        self.rewrite = rewrite
     }
 
     /// The first section of `kind`, if any.
