@@ -95,6 +95,7 @@ let package = Package(
             dependencies: [
                 "RadScribeCore",
                 "RadScribeReporting",
+                "RadScribeLLM",
                 "RadScribeSpeech",
                 "RadScribeStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -116,6 +117,7 @@ let package = Package(
         .executableTarget(
             name: "radscribe",
             dependencies: [
+                "RadScribeLLM",
                 "RadScribeCore",
                 "RadScribeReporting",
                 "RadScribeStorage",

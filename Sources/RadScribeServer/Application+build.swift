@@ -31,7 +31,7 @@ public func buildApplication(
     let repository = SQLiteReportRepository(database: database)
     let transcripts = SQLiteTranscriptRepository(database: database)
     let engine = ReportEngine(fallbackLanguage: configuration.fallbackLanguage)
-    let structuring = ReportStructuring(engine: engine)
+    let structuring = ReportStructuring(engine: engine, writer: try LLMReportWriterFactory.make(configuration.llm, logger: logger))
     let speech =
         speechEngine.map { SpeechService(engine: $0, supervisor: nil, settings: configuration.speech) }
         ?? SpeechService.make(settings: configuration.speech, logger: logger)

@@ -72,7 +72,8 @@ public struct ConfigurationLoader: Sendable {
                     { AudioPreprocessing(names: $0.split(separator: ",").map(String.init)) },
                     accepted: ["none", "pre_emphasis", "noise_gate", "level_normalization (comma-separated)"]
                 ) ?? []
-            )
+            ),
+            llm: try settings.llm()
         )
     }
 }
@@ -136,6 +137,91 @@ private struct Settings {
             throw ConfigurationError(setting: name, problem: "names PostgreSQL, which this version does not support yet; use sqlite:PATH")
         }
         throw ConfigurationError(setting: name, problem: "must be sqlite:PATH (got a value of another form)")
+    }
+
+    func number(_ name: String, in range: ClosedRange<Double>) throws -> Double? {
+        guard let value = string(name) else { return nil }
+        guard let number = Double(value), range.contains(number) else {
+            throw ConfigurationError(setting: name, problem: "must be a number from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")")
+        }
+        return number
+    }
+
+    /// `RADSCRIBE_LLM_PROVIDERS` (names in fallback order) and each provider's `RADSCRIBE_LLM_<NAME>_*` settings.
+    func llm() throws -> LLMSettings {
+        let listName = "RADSCRIBE_LLM_PROVIDERS"
+        let names = (string(listName) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        var providers: [LLMProviderSettings] = []
+        for name in names {
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), !providers.contains(where: { $0.name == name }) else {
+                throw ConfigurationError(
+                    setting: listName,
+                    problem: "must be distinct names of letters and digits, comma-separated (got \"\(name)\")"
+                )
+            }
+            providers.append(try llmProvider(name))
+        }
+        return LLMSettings(providers: providers, deadlineMilliseconds: try integer("RADSCRIBE_LLM_DEADLINE_MS", in: 500...60_000) ?? 4_500)
+    }
+
+    private func llmProvider(_ name: String) throws -> LLMProviderSettings {
+        let prefix = "RADSCRIBE_LLM_\(name.uppercased())_"
+        let kinds = LLMProviderSettings.Kind.allCases
+        let implied: LLMProviderSettings.Kind =
+            switch name {
+            case "openai": .openAI
+            case "anthropic", "claude": .anthropic
+            case "gemini", "google": .gemini
+            default: .openAICompatible
+            }
+        let kind = try choice(prefix + "KIND", LLMProviderSettings.Kind.init(rawValue:), accepted: kinds.map(\.rawValue)) ?? implied
+        let defaults = LLMProviderSettings.defaults(for: kind)
+        guard let baseURL = try url(prefix + "URL", schemes: ["http", "https"]) ?? defaults.baseURL else {
+            throw ConfigurationError(setting: prefix + "URL", problem: "must be set for a provider of kind \(kind.rawValue)")
+        }
+        guard let model = string(prefix + "MODEL") ?? defaults.model else {
+            throw ConfigurationError(setting: prefix + "MODEL", problem: "must be set for a provider of kind \(kind.rawValue)")
+        }
+        let apiKey = try string(prefix + "API_KEY") ?? secretFile(prefix + "API_KEY_FILE")
+        if apiKey == nil, kind != .openAICompatible {
+            throw ConfigurationError(
+                setting: prefix + "API_KEY",
+                problem: "(or \(prefix)API_KEY_FILE) must be set for a provider of kind \(kind.rawValue)"
+            )
+        }
+        let onPremise = try boolean(prefix + "ON_PREMISE") ?? false
+        let rawText = try boolean(prefix + "RAW_TEXT") ?? false
+        if rawText, !onPremise {
+            throw ConfigurationError(setting: prefix + "RAW_TEXT", problem: "may only be true for a provider with \(prefix)ON_PREMISE=true")
+        }
+        let structured = ["json_schema", "json_object", "none"]
+        return LLMProviderSettings(
+            name: name,
+            kind: kind,
+            baseURL: baseURL,
+            model: model,
+            apiKey: apiKey,
+            apiVersion: string(prefix + "API_VERSION") ?? (kind == .azure ? "2024-10-21" : nil),
+            timeoutMilliseconds: try integer(prefix + "TIMEOUT_MS", in: 100...120_000) ?? 4_000,
+            maximumOutputTokens: try integer(prefix + "MAX_TOKENS", in: 64...32_768) ?? 2_048,
+            temperature: try number(prefix + "TEMPERATURE", in: 0...2) ?? 0.1,
+            isOnPremise: onPremise,
+            sendsRawText: rawText,
+            structuredOutput: try choice(prefix + "STRUCTURED_OUTPUT", { structured.contains($0) ? $0 : nil }, accepted: structured) ?? "json_schema",
+            requestsPerMinute: try integer(prefix + "RPM", in: 1...1_000_000),
+            tokensPerMinute: try integer(prefix + "TPM", in: 100...100_000_000)
+        )
+    }
+
+    /// The trimmed contents of the file a setting names (a mounted secret); the value itself is never echoed.
+    private func secretFile(_ name: String) throws -> String? {
+        guard let path = string(name) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path),
+            let secret = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !secret.isEmpty
+        else {
+            throw ConfigurationError(setting: name, problem: "names a file that cannot be read or is empty: \(path)")
+        }
+        return secret
     }
 
     /// `RADSCRIBE_SPEECH_ENGINE` (`worker`, `openai`, `vosk`) with the settings that engine needs.

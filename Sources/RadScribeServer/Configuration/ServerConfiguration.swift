@@ -34,6 +34,8 @@ public struct ServerConfiguration: Sendable {
     public var limits: InputLimits
     /// The speech engine and streaming settings.
     public var speech: SpeechSettings
+    /// The LLM providers that may improve reports; none by default.
+    public var llm: LLMSettings
 
     /// Creates a configuration; the defaults are those of the README's configuration table.
     public init(
@@ -47,7 +49,8 @@ public struct ServerConfiguration: Sendable {
         defaultLanguage: LanguageSelection = .auto,
         fallbackLanguage: Language = .de,
         limits: InputLimits = InputLimits(),
-        speech: SpeechSettings = SpeechSettings()
+        speech: SpeechSettings = SpeechSettings(),
+        llm: LLMSettings = LLMSettings()
     ) {
         self.host = host
         self.port = port
@@ -60,6 +63,7 @@ public struct ServerConfiguration: Sendable {
         self.fallbackLanguage = fallbackLanguage
         self.limits = limits
         self.speech = speech
+        self.llm = llm
     }
 }
 

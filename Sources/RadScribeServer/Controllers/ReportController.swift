@@ -39,10 +39,10 @@ struct ReportController<Context: RequestContext>: Sendable {
         }
     }
 
-    /// Structures a dictation and stores it as version 1.
+    /// Structures a dictation (with the LLM rewrite when providers are configured) and stores it as version 1.
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
         let input = try await DictationInput.read(from: request, reader: reader, defaultLanguage: defaultLanguage)
-        let report = try structuring.structure(input)
+        let report = try await structuring.write(input)
         let content = try ReportJSONEncoding.encoder.encode(report)
         let stored = try await repository.create(
             NewReport(examType: report.classification.examType, language: report.language, searchText: report.text, content: content)

@@ -198,7 +198,7 @@ private struct Connection {
             throw RealtimeError(.reportFailed, "the session has no final text to structure yet")
         }
         do {
-            let report = try controller.structuring.structure(
+            let report = try await controller.structuring.write(
                 DictationInput(text: text, language: .fixed(session.language), context: ReportContext())
             )
             let content = try ReportJSONEncoding.encoder.encode(report)

@@ -3,12 +3,12 @@ import Foundation
 import RadScribeCore
 import RadScribeReporting
 
-/// `radscribe bench`: the benchmarks; `structure` (the default) and `speech`.
+/// `radscribe bench`: the benchmarks; `structure` (the default), `speech` and `llm`.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the report engine or the real-time speech path.",
-        subcommands: [StructureBenchCommand.self, SpeechBenchCommand.self],
+        subcommands: [StructureBenchCommand.self, SpeechBenchCommand.self, LLMBenchCommand.self],
         defaultSubcommand: StructureBenchCommand.self
     )
 }
@@ -40,10 +40,7 @@ struct StructureBenchCommand: ParsableCommand {
         let engine = ReportEngine()
         let samples = try loadSamples()
         print("radscribe bench: report engine \(ReportEngine.version), \(iterations) runs per dictation after \(warmup) warm-up runs, one thread")
-        print(
-            "dictation".padding(toLength: 30, withPad: " ", startingAt: 0)
-                + "   bytes   median µs      p90 µs      p99 µs    reports/s"
-        )
+        print(BenchTable.header)
         var allDurations: [Duration] = []
         for sample in samples {
             let language = LanguageSelection(code: sample.language) ?? .auto
@@ -59,9 +56,9 @@ struct StructureBenchCommand: ParsableCommand {
                 durations.append(clock.now - start)
             }
             allDurations += durations
-            print(Self.row(sample.name, bytes: sample.text.utf8.count, durations: durations))
+            print(BenchTable.row(sample.name, bytes: sample.text.utf8.count, durations: durations))
         }
-        print(Self.row("all", bytes: samples.map(\.text.utf8.count).reduce(0, +) / max(samples.count, 1), durations: allDurations))
+        print(BenchTable.row("all", bytes: samples.map(\.text.utf8.count).reduce(0, +) / max(samples.count, 1), durations: allDurations))
     }
 
     private func loadSamples() throws -> [SampleDictations.Sample] {
@@ -73,8 +70,15 @@ struct StructureBenchCommand: ParsableCommand {
             return SampleDictations.Sample(name: (path as NSString).lastPathComponent, language: "auto", text: text)
         }
     }
+}
 
-    private static func row(_ name: String, bytes: Int, durations: [Duration]) -> String {
+/// One line of a benchmark table: median, p90, p99 and the rate the median gives.
+enum BenchTable {
+    /// The header matching ``row(_:bytes:durations:)``.
+    static let header = "dictation".padding(toLength: 30, withPad: " ", startingAt: 0) + "   bytes   median µs      p90 µs      p99 µs    reports/s"
+
+    /// A row for `durations` of a dictation of `bytes` bytes.
+    static func row(_ name: String, bytes: Int, durations: [Duration]) -> String {
         let sorted = durations.sorted()
         func microseconds(_ quantile: Double) -> Double {
             let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * quantile).rounded()))
