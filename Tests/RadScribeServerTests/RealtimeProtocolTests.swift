@@ -215,6 +215,35 @@ struct RealtimeProtocolTests {
     }
 }
 
+@Suite("Real-time dictation protocol, LLM rewrite")
+struct RealtimeLLMReportTests {
+    @Test func generateReportGoesThroughTheConfiguredLLM() async throws {
+        let answer =
+            #"{"clinical_information": "", "technique": "", "findings": "Kein Pneumothorax. Kleiner Pleuraerguss links, 2 cm.", "impression": "", "recommendation": ""}"#
+        try await FakeChatCompletionsServer.withServer(answering: answer) { baseURL, requestCount in
+            let local = LLMProviderSettings(name: "local", kind: .openAICompatible, baseURL: baseURL, model: "llama3", isOnPremise: true)
+            try await withLiveServer(llm: LLMSettings(providers: [local], deadlineMilliseconds: 3_000)) { client in
+                _ = try await client.ws("/api/v1/realtime/transcription", configuration: testWebSocketConfiguration) { inbound, outbound, _ in
+                    var events = EventReader(inbound)
+                    try await outbound.send(json: ["type": "start_transcription", "language": "de"])
+                    _ = try await events.next()
+                    try await outbound.send(audio: TestAudio.utterance() + TestAudio.utterance())
+                    try await outbound.send(json: ["type": "generate_report"])
+                    let generated = try #require(try await events.until("report_generated").last)
+                    let report = try #require(generated["report"] as? [String: Any])
+                    let rewrite = try #require(report["rewrite"] as? [String: Any])
+                    #expect(rewrite["provider"] as? String == "local")
+                    #expect(rewrite["pseudonymized"] as? Bool == true, "on-premise, but raw text was not allowed")
+                    let sections = try #require(rewrite["sections"] as? [[String: Any]])
+                    let findings = try #require(sections.first { $0["kind"] as? String == "findings" })
+                    #expect(findings["source"] as? String == "llm", "\(findings["rejections"] ?? [])")
+                }
+            }
+            #expect(requestCount() == 1)
+        }
+    }
+}
+
 /// Carries values out of a WebSocket handler closure.
 actor SessionHandle {
     private(set) var values: (String?, String?) = (nil, nil)

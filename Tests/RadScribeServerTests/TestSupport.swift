@@ -20,12 +20,13 @@ let testScript = ["Kein Pneumothorax.", "Kleiner Pleuraerguss links zwei Zentime
 func withLiveServer<T>(
     limits: InputLimits = InputLimits(),
     speech: SpeechSettings = SpeechSettings(),
+    llm: LLMSettings = LLMSettings(),
     registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("radscribe-server-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let configuration = ServerConfiguration(port: 0, dataDirectory: directory.path, limits: limits, speech: speech)
+    let configuration = ServerConfiguration(port: 0, dataDirectory: directory.path, limits: limits, speech: speech, llm: llm)
     var logger = Logger(label: "radscribe-test")
     logger.logLevel = .warning
     return try await withMetricsFactory(ServerMetrics.makeFactory(registry: registry)) {

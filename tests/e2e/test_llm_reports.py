@@ -94,8 +94,13 @@ def test_a_faithful_rewrite_is_stored_with_per_section_provenance_and_no_phi_lef
     server = llm_server(tmp_path, fake_openai)
     try:
         report = create(server)
+        _, _, metrics = server.request("GET", "/metrics")
     finally:
         server.stop()
+    metrics = metrics.decode()
+    assert 'radscribe_llm_request_duration_seconds_count{provider="openai"} 1' in metrics
+    assert 'radscribe_llm_tokens_total{provider="openai",direction="output"} 120' in metrics
+    assert 'radscribe_llm_breaker_state{provider="openai"} 0' in metrics
     rewrite = report["rewrite"]
     assert rewrite["provider"] == "openai" and rewrite["pseudonymized"] is True
     assert {section["kind"]: section["source"] for section in rewrite["sections"]}["technique"] == "llm"
