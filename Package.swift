@@ -162,6 +162,7 @@ let package = Package(
         .testTarget(
             name: "RadScribeSpeechTests",
             dependencies: [
+                "RadScribeTestSupport",
                 "RadScribeCore",
                 "RadScribeSpeech",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -173,9 +174,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RadScribeTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/RadScribeTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RadScribeLLMTests",
             dependencies: [
+                "RadScribeTestSupport",
                 "RadScribeCore",
                 "RadScribeReporting",
                 "RadScribeLLM",
@@ -197,6 +208,7 @@ let package = Package(
         .testTarget(
             name: "RadScribeServerTests",
             dependencies: [
+                "RadScribeTestSupport",
                 "RadScribeCore",
                 "RadScribeServer",
                 "RadScribeSpeech",

@@ -1,9 +1,8 @@
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
+import RadScribeTestSupport
 import Synchronization
-import Testing
 
 /// An OpenAI Chat Completions server on 127.0.0.1 that answers every request with one fixed assistant message, in the
 /// API's exact response format, and counts the requests.
@@ -26,22 +25,8 @@ enum FakeChatCompletionsServer {
             count.add(1, ordering: .relaxed)
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
         }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: Logger(label: "fake-chat-completions", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            defer { group.cancelAll() }
-            return try await body("http://127.0.0.1:\(port)/v1") { count.load(ordering: .relaxed) }
+        return try await withLoopbackServer(router: router) { port in
+            try await body("http://127.0.0.1:\(port)/v1") { count.load(ordering: .relaxed) }
         }
     }
 }

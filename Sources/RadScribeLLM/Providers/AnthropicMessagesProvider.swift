@@ -17,9 +17,7 @@ public struct AnthropicMessagesProvider: LLMProvider {
     /// Creates a provider; `baseURL` is `https://api.anthropic.com` (without `/v1`).
     public init(descriptor: LLMProviderDescriptor, baseURL: String = "https://api.anthropic.com", apiKey: String, httpClient: HTTPClient = .shared) {
         self.descriptor = descriptor
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        endpoint = base + "/v1/messages"
+        endpoint = ProviderHTTPTransport.url(baseURL, "/v1/messages")
         self.apiKey = apiKey
         transport = ProviderHTTPTransport(httpClient: httpClient)
     }

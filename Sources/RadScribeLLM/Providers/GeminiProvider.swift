@@ -20,9 +20,7 @@ public struct GeminiProvider: LLMProvider {
         httpClient: HTTPClient = .shared
     ) {
         self.descriptor = descriptor
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        endpoint = base + "/v1beta/models/\(descriptor.model):generateContent"
+        endpoint = ProviderHTTPTransport.url(baseURL, "/v1beta/models/\(descriptor.model):generateContent")
         self.apiKey = apiKey
         transport = ProviderHTTPTransport(httpClient: httpClient)
     }

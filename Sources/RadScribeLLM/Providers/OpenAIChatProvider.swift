@@ -49,9 +49,7 @@ public struct OpenAIChatProvider: LLMProvider {
         httpClient: HTTPClient = .shared
     ) {
         self.descriptor = descriptor
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        endpoint = base + "/chat/completions" + (query.map { "?" + $0 } ?? "")
+        endpoint = ProviderHTTPTransport.url(baseURL, "/chat/completions") + (query.map { "?" + $0 } ?? "")
         self.authentication = authentication
         self.structuredOutput = structuredOutput
         transport = ProviderHTTPTransport(httpClient: httpClient)

@@ -17,6 +17,13 @@ struct ProviderHTTPTransport: Sendable {
 
     let httpClient: HTTPClient
 
+    /// `base` (trailing slashes dropped) followed by `path`.
+    static func url(_ base: String, _ path: String) -> String {
+        var base = base
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
+
     /// POSTs `body` as JSON to `url`.
     ///
     /// - Throws: `timeout` when no complete answer came within `timeout`, `connectionFailed` when the connection failed

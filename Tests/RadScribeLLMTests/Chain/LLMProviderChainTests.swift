@@ -67,7 +67,8 @@ struct LLMProviderChainTests {
 
     @Test func anOpenBreakerSkipsTheProviderUntilItsHalfOpenProbeSucceeds() async throws {
         try await FakeProviderServer.withServer { server in
-            let breaker = CircuitBreaker.Configuration(consecutiveFailures: 2, failureRate: nil, coolDown: .milliseconds(300))
+            // The cool-down is long enough that a loaded machine still asks again while the breaker is open.
+            let breaker = CircuitBreaker.Configuration(consecutiveFailures: 2, failureRate: nil, coolDown: .seconds(3))
             let chain = Self.chain(on: server, breaker: breaker, retry: RetryPolicy(maxAttempts: 1))
             server.script(.openAI, [.error(status: 500), .error(status: 500)])
             _ = await Self.ask(chain)
@@ -77,7 +78,7 @@ struct LLMProviderChainTests {
             #expect(whileOpen.attempts.first == .skippedBreakerOpen(provider: "openai"))
             #expect(whileOpen.provider?.name == "anthropic")
             #expect(server.requests.filter { $0.api == .openAI }.count == 2, "no call while open")
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(3_100))
             let probe = await Self.ask(chain)
             #expect(probe.provider?.name == "openai", "the half-open probe goes through and succeeds")
             #expect(await chain.breakerStates.first == .closed)

@@ -1,10 +1,9 @@
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
 import RadScribeLLM
+import RadScribeTestSupport
 import Synchronization
-import Testing
 
 /// One loopback HTTP server that speaks the wire formats of OpenAI Chat Completions (`POST /v1/chat/completions`),
 /// Anthropic Messages (`POST /v1/messages`) and Gemini (`POST /v1beta/models/{model}:generateContent`), answering from
@@ -68,27 +67,14 @@ final class FakeProviderServer: Sendable {
 
     /// Runs a server for the duration of `body`.
     static func withServer<T: Sendable>(_ body: @Sendable (FakeProviderServer) async throws -> T) async throws -> T {
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let holder = Mutex<FakeProviderServer?>(nil)
         let router = Router()
         router.post("v1/chat/completions") { request, _ in try await holder.withLock { $0 }!.serve(.openAI, request) }
         router.post("v1/messages") { request, _ in try await holder.withLock { $0 }!.serve(.anthropic, request) }
         router.post("v1beta/models/:target") { request, _ in try await holder.withLock { $0 }!.serve(.gemini, request) }
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: Logger(label: "fake-provider", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            let server = FakeProviderServer(port: try #require(await iterator.next()))
+        return try await withLoopbackServer(router: router) { port in
+            let server = FakeProviderServer(port: port)
             holder.withLock { $0 = server }
-            defer { group.cancelAll() }
             return try await body(server)
         }
     }

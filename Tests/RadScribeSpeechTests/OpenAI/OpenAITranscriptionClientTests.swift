@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
-import Logging
 import RadScribeCore
 import RadScribeSpeech
+import RadScribeTestSupport
 import Synchronization
 import Testing
 
@@ -26,22 +26,8 @@ private enum RecordingTranscriptionServer {
             }
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: answer)))
         }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: Logger(label: "recording-transcription-server", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var portIterator = ports.makeAsyncIterator()
-            let port = try #require(await portIterator.next())
-            defer { group.cancelAll() }
-            return try await body("http://127.0.0.1:\(port)/v1") { priorities.withLock { $0 } }
+        return try await withLoopbackServer(router: router) { port in
+            try await body("http://127.0.0.1:\(port)/v1") { priorities.withLock { $0 } }
         }
     }
 }
