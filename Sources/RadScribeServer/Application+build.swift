@@ -78,7 +78,10 @@ public func buildApplication(
         router: router,
         server: .http1WebSocketUpgrade(
             webSocketRouter: webSocketRouter,
-            configuration: .init(ws: .init(maxFrameSize: frameLimit, autoPing: .enabled(timePeriod: .seconds(20))))
+            configuration: .init(
+                http1: .init(additionalChannelHandlers: [ClientDisconnectDetector()]),
+                ws: .init(maxFrameSize: frameLimit, autoPing: .enabled(timePeriod: .seconds(20)))
+            )
         ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "RadScribe"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -5,6 +5,7 @@ patient data reaches a cloud provider and that the API key travels only in the A
 """
 
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,6 +54,9 @@ class FakeOpenAIHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode()
         self.server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
         status, reply = self.server.replies.pop(0) if self.server.replies else (200, completion(FAITHFUL))
+        if status == "slow":  # ("slow", seconds): answer late, as an overloaded provider does
+            time.sleep(reply)
+            status, reply = 200, completion(FAITHFUL)
         payload = json.dumps(reply).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -146,6 +150,32 @@ def test_a_provider_that_fails_leaves_a_rule_based_report_within_the_deadline(tm
     assert report["provenance"]["engine"] == "rule-based"
     assert report["warnings"][-1]["code"] == "llm_unavailable"
     assert elapsed < 6, "bounded by RADSCRIBE_LLM_DEADLINE_MS, not by the provider"
+
+
+def test_a_client_that_hangs_up_cancels_the_llm_call_and_nothing_is_stored(tmp_path, fake_openai):
+    fake_openai.replies.append(("slow", 4))
+    server = llm_server(tmp_path, fake_openai)
+    try:
+        body = json.dumps({"text": DICTATION, "language": "de"}).encode()
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+            sock.sendall(b"POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                         + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+            deadline = time.monotonic() + 5
+            while not fake_openai.requests and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert fake_openai.requests, "the provider was asked"
+        # The client has hung up while the provider is still thinking.
+        cancelled = 'radscribe_llm_errors_total{provider="openai",kind="cancelled"} 1'
+        deadline = time.monotonic() + 2
+        metrics = ""
+        while cancelled not in metrics and time.monotonic() < deadline:
+            time.sleep(0.1)
+            metrics = server.request("GET", "/metrics")[2].decode()
+        assert cancelled in metrics, [line for line in metrics.splitlines() if "llm" in line]
+        status, _, listing = server.request("GET", "/api/v1/reports")
+        assert status == 200 and json.loads(listing)["total"] == 0
+    finally:
+        server.stop()
 
 
 def test_without_providers_reports_stay_rule_based(tmp_path):

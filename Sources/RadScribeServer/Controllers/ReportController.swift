@@ -8,7 +8,7 @@ import RadScribeReporting
 import RadScribeStorage
 
 /// `/api/v1/reports`: structure dictations, store reports, fetch and list them.
-struct ReportController<Context: RequestContext>: Sendable {
+struct ReportController<Context: ConnectionRequestContext>: Sendable {
     let structuring: ReportStructuring
     let repository: any ReportRepository
     let reader: RequestBodyReader
@@ -42,7 +42,9 @@ struct ReportController<Context: RequestContext>: Sendable {
     /// Structures a dictation (with the LLM rewrite when providers are configured) and stores it as version 1.
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
         let input = try await DictationInput.read(from: request, reader: reader, defaultLanguage: defaultLanguage)
-        let report = try await structuring.write(input)
+        // The LLM step can take seconds: a client that hangs up cancels it (and the provider call) instead of
+        // leaving it to run to the deadline.
+        let report = try await context.channel.cancellingOnClose { try await structuring.write(input) }
         let content = try ReportJSONEncoding.encoder.encode(report)
         let stored = try await repository.create(
             NewReport(examType: report.classification.examType, language: report.language, searchText: report.text, content: content)
