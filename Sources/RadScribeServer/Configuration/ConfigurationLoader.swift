@@ -63,7 +63,7 @@ public struct ConfigurationLoader: Sendable {
             speech: SpeechSettings(
                 engine: try settings.speechEngine(),
                 endpointSilenceMilliseconds: try settings.integer("RADSCRIBE_ENDPOINT_SILENCE_MS", in: 200...3_000) ?? 500,
-                speculationDelayMilliseconds: try settings.integer("RADSCRIBE_SPECULATION_DELAY_MS", in: 0...1_000) ?? 150,
+                speculationDelayMilliseconds: try settings.integer("RADSCRIBE_SPECULATION_DELAY_MS", in: 0...1_000) ?? 100,
                 maximumUtteranceSeconds: try settings.integer("RADSCRIBE_MAX_UTTERANCE_SECONDS", in: 5...29) ?? 28,
                 audioRetentionSeconds: try settings.integer("RADSCRIBE_AUDIO_RETENTION_SECONDS", in: 0...86_400) ?? 1_800,
                 maximumAudioFrameBytes: try settings.integer("RADSCRIBE_MAX_AUDIO_FRAME_BYTES", in: 1_024...(16 << 20)) ?? 256 * 1024,

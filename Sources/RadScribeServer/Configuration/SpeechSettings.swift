@@ -31,7 +31,7 @@ public struct SpeechSettings: Sendable, Hashable {
     public init(
         engine: Engine = .worker(directory: "speech-worker", python: nil),
         endpointSilenceMilliseconds: Int = 500,
-        speculationDelayMilliseconds: Int = 150,
+        speculationDelayMilliseconds: Int = 100,
         maximumUtteranceSeconds: Int = 28,
         audioRetentionSeconds: Int = 1_800,
         maximumAudioFrameBytes: Int = 256 * 1024,

@@ -21,7 +21,7 @@ public struct StreamingPolicy: Sendable, Hashable {
     public init(
         partialsEnabled: Bool = true,
         minimumPartialStep: Duration = .milliseconds(400),
-        speculationDelay: Duration = .milliseconds(150),
+        speculationDelay: Duration = .milliseconds(100),
         preRoll: Duration = .milliseconds(200),
         initialRetryDelay: Duration = .milliseconds(250),
         maximumRetryDelay: Duration = .seconds(4),
