@@ -57,8 +57,7 @@ struct ProviderHTTPTransport: Sendable {
             throw LLMProviderError(.timeout, "no complete answer within \(timeout)")
         } catch let error as HTTPClientError where error == .cancelled {
             throw LLMProviderError(.cancelled, "the call was cancelled")
-        } catch let error as NIOTooManyBytesError {
-            _ = error
+        } catch is NIOTooManyBytesError {
             throw LLMProviderError(.invalidResponse, "the answer is larger than \(Self.maximumAnswerBytes) bytes")
         } catch {
             if Task.isCancelled { throw LLMProviderError(.cancelled, "the call was cancelled") }

@@ -89,12 +89,21 @@ private struct Settings {
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        try bounded(name, in: range, described: "a whole number")
+    }
+
+    func number(_ name: String, in range: ClosedRange<Double>) throws -> Double? {
+        try bounded(name, in: range, described: "a number")
+    }
+
+    private func bounded<Value: LosslessStringConvertible & Comparable>(
+        _ name: String,
+        in range: ClosedRange<Value>,
+        described kind: String
+    ) throws -> Value? {
         guard let value = string(name) else { return nil }
-        guard let number = Int(value), range.contains(number) else {
-            throw ConfigurationError(
-                setting: name,
-                problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")"
-            )
+        guard let number = Value(value), range.contains(number) else {
+            throw ConfigurationError(setting: name, problem: "must be \(kind) from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")")
         }
         return number
     }
@@ -137,14 +146,6 @@ private struct Settings {
             throw ConfigurationError(setting: name, problem: "names PostgreSQL, which this version does not support yet; use sqlite:PATH")
         }
         throw ConfigurationError(setting: name, problem: "must be sqlite:PATH (got a value of another form)")
-    }
-
-    func number(_ name: String, in range: ClosedRange<Double>) throws -> Double? {
-        guard let value = string(name) else { return nil }
-        guard let number = Double(value), range.contains(number) else {
-            throw ConfigurationError(setting: name, problem: "must be a number from \(range.lowerBound) to \(range.upperBound) (got \"\(value)\")")
-        }
-        return number
     }
 
     /// `RADSCRIBE_LLM_PROVIDERS` (names in fallback order) and each provider's `RADSCRIBE_LLM_<NAME>_*` settings.

@@ -27,21 +27,16 @@ enum LLMReportWriterFactory {
 
     private static func makeProvider(_ settings: LLMProviderSettings) -> any LLMProvider {
         let descriptor = LLMProviderDescriptor(name: settings.name, model: settings.model, isOnPremise: settings.isOnPremise)
+        let structuredOutput = OpenAIChatProvider.StructuredOutput(rawValue: settings.structuredOutput) ?? .jsonSchema
         switch settings.kind {
-        case .openAI, .openAICompatible:
+        case .openAI, .openAICompatible, .azure:
+            let azure = settings.kind == .azure
             return OpenAIChatProvider(
                 descriptor: descriptor,
                 baseURL: settings.baseURL,
-                authentication: settings.apiKey.map { .bearer($0) } ?? .none,
-                structuredOutput: OpenAIChatProvider.StructuredOutput(rawValue: settings.structuredOutput) ?? .jsonSchema
-            )
-        case .azure:
-            return OpenAIChatProvider(
-                descriptor: descriptor,
-                baseURL: settings.baseURL,
-                query: settings.apiVersion.map { "api-version=\($0)" },
-                authentication: settings.apiKey.map { .apiKeyHeader($0) } ?? .none,
-                structuredOutput: OpenAIChatProvider.StructuredOutput(rawValue: settings.structuredOutput) ?? .jsonSchema
+                query: azure ? settings.apiVersion.map { "api-version=\($0)" } : nil,
+                authentication: settings.apiKey.map { azure ? .apiKeyHeader($0) : .bearer($0) } ?? .none,
+                structuredOutput: structuredOutput
             )
         case .anthropic:
             return AnthropicMessagesProvider(descriptor: descriptor, baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")

@@ -33,8 +33,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     /// Utterances waiting for (or holding) their final text, in index order.
     private var finals: [FinalJob] = []
     /// Decodes running (or, for a final, waiting to be retried), by job number.
-    private var running: [Int: Job] = [:]
-    private var engineTasks: [Int: Task<Void, Never>] = [:]
+    private var running: [Int: RunningDecode] = [:]
     private var nextJobNumber = 0
     private var inOutage = false
     /// How long the last partial decode took: partials are spaced at least this far apart in audio, so a slow or
@@ -97,8 +96,8 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     }
 
     public func cancel() {
-        for task in engineTasks.values {
-            task.cancel()
+        for decode in running.values {
+            decode.task.cancel()
         }
         close()
     }
@@ -173,7 +172,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     /// utterance in progress.
     private func pump() {
         guard !isClosed else { return }
-        if !running.values.contains(where: isWantedFinal), let final = finals.first(where: { $0.result == nil }) {
+        if !running.values.contains(where: { isWantedFinal($0.job) }), let final = finals.first(where: { $0.result == nil }) {
             start(.final(index: final.index, end: final.end, samples: final.samples, attempt: 0, firstTriedAt: clock.now))
         }
         if running.isEmpty, policy.partialsEnabled, var utterance = current, utterance.silenceOnset == nil,
@@ -195,7 +194,6 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     private func start(_ job: Job, number: Int? = nil) {
         let number = number ?? nextJobNumber
         nextJobNumber = max(nextJobNumber, number + 1)
-        running[number] = job
         let transcriber = transcriber
         let request = TranscriptionRequest(
             samples: job.samples,
@@ -205,7 +203,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             priority: job.isFinal ? .normal : .low
         )
         let clock = clock
-        engineTasks[number] = Task {
+        let task = Task {
             let started = clock.now
             let outcome: Result<Transcription, SpeechEngineError>
             do throws(SpeechEngineError) {
@@ -215,6 +213,7 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
             }
             self.completed(number, job, outcome, startedAt: started)
         }
+        running[number] = RunningDecode(job: job, task: task)
     }
 
     private func completed(
@@ -225,7 +224,6 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
     ) {
         let elapsed = clock.now - startedAt
         running[number] = nil
-        engineTasks[number] = nil
         guard !isClosed else { return }
         switch (job, outcome) {
         case (.partial(let index, let start, _), .success(let transcription)):
@@ -284,18 +282,17 @@ public actor BatchStreamingRecognizer: SpeechRecognizer {
         }
         let delay = min(policy.initialRetryDelay * (1 << min(attempt, 16)), policy.maximumRetryDelay)
         let retry = Job.final(index: index, end: end, samples: samples, attempt: attempt + 1, firstTriedAt: firstTriedAt)
-        running[number] = retry
-        engineTasks[number] = Task {
+        let task = Task {
             try? await Task.sleep(for: delay)
             self.retry(number, retry)
         }
+        running[number] = RunningDecode(job: retry, task: task)
     }
 
     private func retry(_ number: Int, _ job: Job) {
         guard !isClosed else { return }
         guard isWantedFinal(job) else {
             running[number] = nil
-            engineTasks[number] = nil
             pump()
             return
         }
@@ -414,6 +411,12 @@ private struct FinalJob {
     var speechEndedAt: ContinuousClock.Instant
     var isConfirmed: Bool
     var result: UtteranceTranscript?
+}
+
+/// A decode request in flight (or a final waiting for its retry) and the task that runs it.
+private struct RunningDecode {
+    var job: Job
+    var task: Task<Void, Never>
 }
 
 /// One decode request in flight.

@@ -33,6 +33,8 @@ final class FakeProviderServer: Sendable {
     struct Received: Sendable {
         var api: API
         var path: String
+        /// The query string, without `?`.
+        var query: String?
         /// Header names in lower case.
         var headers: [String: String]
         var body: String
@@ -85,7 +87,7 @@ final class FakeProviderServer: Sendable {
         for field in request.headers {
             headers[field.name.canonicalName.lowercased()] = field.value
         }
-        received.withLock { $0.append(Received(api: api, path: request.uri.path, headers: headers, body: body)) }
+        received.withLock { $0.append(Received(api: api, path: request.uri.path, query: request.uri.query, headers: headers, body: body)) }
         let reply = scripts.withLock { scripts -> Reply in
             guard var queue = scripts[api], !queue.isEmpty else { return .answer(#"{"ok": true}"#) }
             let first = queue.removeFirst()

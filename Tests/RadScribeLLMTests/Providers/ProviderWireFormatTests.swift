@@ -70,6 +70,23 @@ struct ProviderWireFormatTests {
         }
     }
 
+    @Test func azureSendsItsKeyAsApiKeyAndTheVersionAsQuery() async throws {
+        try await FakeProviderServer.withServer { server in
+            let azure = OpenAIChatProvider(
+                descriptor: LLMProviderDescriptor(name: "azure", model: "gpt-4o", isOnPremise: false),
+                baseURL: server.baseURL(.openAI),
+                query: "api-version=2024-10-21",
+                authentication: .apiKeyHeader("azure-key")
+            )
+            _ = try await azure.complete(Self.request, timeout: .seconds(5))
+            let received = try #require(server.requests.first)
+            #expect(received.path == "/v1/chat/completions")
+            #expect(received.query == "api-version=2024-10-21")
+            #expect(received.headers["api-key"] == "azure-key")
+            #expect(received.headers["authorization"] == nil)
+        }
+    }
+
     @Test func anthropicRequestHasTheVersionHeaderAndASystemField() async throws {
         try await FakeProviderServer.withServer { server in
             _ = try await Self.provider(.anthropic, on: server).complete(Self.request, timeout: .seconds(5))
